@@ -1,0 +1,98 @@
+"""Template tags for the menu, the footer and the language switcher.
+
+The switcher links each page to its own translation, so a reader who changes language stays on
+the same content; pages not translated yet fall back to that language's home page.
+"""
+
+import contextlib
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, Site
+
+from base.models import FooterText
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    is_current: bool
+
+
+def _home_for_locale(site: Site | None, locale: Locale) -> Page | None:
+    if site is None:
+        return None
+    return site.root_page.get_translation_or_none(locale)
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[LanguageLink]:
+    """One link per configured language, pointing at this page's translation where it exists."""
+    request = context.get("request")
+    page = context.get("page")
+    current = get_language()
+    site = Site.find_for_request(request) if request else None
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = None
+        locale = locales.get(code)
+        if isinstance(page, Page) and locale is not None:
+            translation = page.get_translation_or_none(locale)
+            if translation is None or not translation.live:
+                translation = _home_for_locale(site, locale)
+            if translation is not None:
+                url = translation.get_url(request=request)
+        if url is None and request is not None:
+            url = translate_url(request.get_full_path(), code)
+        links.append(
+            LanguageLink(
+                code=code, name=str(name), url=url or f"/{code}/", is_current=code == current
+            )
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def menu_pages(context) -> list[Page]:
+    """The home page's children marked "show in menus", in the current language."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return []
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        return []
+    home = site.root_page.get_translation_or_none(locale) or site.root_page
+    return list(home.get_children().live().in_menu().specific().defer_streamfields())
+
+
+@register.simple_tag(takes_context=True)
+def home_page(context) -> Page | None:
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+    try:
+        return site.root_page.get_translation_or_none(Locale.get_active()) or site.root_page
+    except Locale.DoesNotExist:
+        return site.root_page
+
+
+@register.inclusion_tag("base/includes/footer_text.html", takes_context=True)
+def footer_text(context) -> dict:
+    """The published footer text in the current language (falling back to the default one)."""
+    footer = None
+    with contextlib.suppress(Locale.DoesNotExist):
+        footer = FooterText.objects.live().filter(locale=Locale.get_active()).first()
+    if footer is None:
+        footer = FooterText.objects.live().filter(locale=Locale.get_default()).first()
+    return {"footer_text": footer, "request": context.get("request")}

@@ -1,0 +1,1 @@
+"""Settings modules: ``base`` (development default), ``production`` and ``test``."""

@@ -1,0 +1,31 @@
+"""Test settings: the real database (SQLite file, or PostgreSQL from DATABASE_URL), the real
+ORM broker, mail kept in memory, a throwaway var/ directory."""
+
+import os
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("CAREERSTEPS_VAR_DIR", tempfile.mkdtemp(prefix="careersteps-test-"))
+
+from .base import *  # noqa: E402,F403
+from .base import BASE_DIR, DATABASES, Q_CLUSTER  # noqa: E402
+
+ALLOWED_HOSTS = ["*"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {  # noqa: F405
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not :memory:, so --reuse-db keeps the migrated schema between runs.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}
+    (BASE_DIR / "var").mkdir(exist_ok=True)
+# django_q reads Q_CLUSTER once at import, so tests that need tasks to run inline patch
+# django_q.conf.Conf.SYNC (see tests/conftest.py) instead of overriding settings.
+Q_CLUSTER = {**Q_CLUSTER, "workers": 1, "timeout": 20, "retry": 30}
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+}
+LOGGING = {"version": 1, "disable_existing_loggers": False}
+Path(os.environ["CAREERSTEPS_VAR_DIR"]).mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,30 @@
+"""URLs: language-prefixed site pages (/cs/, /de/, /en/), the admin, and the headless API."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
+from django.views.static import serve
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.api.v3.urls import api as api_v3
+from wagtail.documents import urls as wagtaildocs_urls
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("api/v3/", api_v3.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+if settings.SERVE_MEDIA:
+    # Public media only (CMS images and documents); private uploads never live here.
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    ]
+
+urlpatterns += i18n_patterns(
+    # The applicant portal, sign-in links and drafts, in the applicant's language.
+    path("", include("applications.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

@@ -1,0 +1,141 @@
+"""Cohorts: one intake of the programme (e.g. the 2023/24 pilot), with its application window,
+its programme dates and the partner institutions whose students and staff may apply."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from base.blocks import BaseStreamBlock
+
+
+class CohortIndexPage(Page):
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    api_fields = [APIField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["cohorts.CohortPage"]
+
+    class Meta:
+        verbose_name = _("cohort index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["cohorts"] = (
+            CohortPage.objects.live().child_of(self).order_by("-programme_starts_on")
+        )
+        return context
+
+
+class CohortPage(Page):
+    class ApplicationStatus(models.TextChoices):
+        UPCOMING = "upcoming", _("Applications open soon")
+        OPEN = "open", _("Applications open")
+        CLOSED = "closed", _("Applications closed")
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    application_opens_at = models.DateTimeField(_("applications open at"))
+    application_closes_at = models.DateTimeField(_("applications close at"))
+    programme_starts_on = models.DateField(_("programme starts on"))
+    programme_ends_on = models.DateField(_("programme ends on"))
+    capacity = models.PositiveSmallIntegerField(
+        _("capacity"), default=10, help_text=_("How many mentoring tandems this cohort can hold.")
+    )
+    mentee_institutions = ParentalManyToManyField(
+        "institutions.Institution",
+        verbose_name=_("mentee institutions"),
+        related_name="+",
+        blank=True,
+        help_text=_("Students of these institutions may apply as mentees."),
+    )
+    mentor_institutions = ParentalManyToManyField(
+        "institutions.Institution",
+        verbose_name=_("mentor institutions"),
+        related_name="+",
+        blank=True,
+        help_text=_("Staff of these institutions may apply as mentors."),
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("application_opens_at"), FieldPanel("application_closes_at")]
+                ),
+                FieldRowPanel([FieldPanel("programme_starts_on"), FieldPanel("programme_ends_on")]),
+                FieldPanel("capacity"),
+            ],
+            heading=_("Dates and capacity"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("mentee_institutions"), FieldPanel("mentor_institutions")],
+            heading=_("Who may apply"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+        index.FilterField("application_opens_at"),
+        index.FilterField("application_closes_at"),
+    ]
+    api_fields = [
+        APIField("introduction"),
+        APIField("application_opens_at"),
+        APIField("application_closes_at"),
+        APIField("programme_starts_on"),
+        APIField("programme_ends_on"),
+        APIField("capacity"),
+        APIField("mentee_institutions"),
+        APIField("mentor_institutions"),
+        APIField("body"),
+    ]
+
+    parent_page_types = ["cohorts.CohortIndexPage"]
+    # Application form pages live under their cohort (see the applications app).
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("cohort")
+        verbose_name_plural = _("cohorts")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if (
+            self.application_opens_at
+            and self.application_closes_at
+            and self.application_closes_at <= self.application_opens_at
+        ):
+            errors["application_closes_at"] = _("Applications must close after they open.")
+        if (
+            self.programme_starts_on
+            and self.programme_ends_on
+            and self.programme_ends_on <= self.programme_starts_on
+        ):
+            errors["programme_ends_on"] = _("The programme must end after it starts.")
+        if errors:
+            raise ValidationError(errors)
+
+    def application_status(self, now=None) -> "CohortPage.ApplicationStatus":
+        """Where the application window stands at ``now`` (aware datetimes, not dates)."""
+        now = now or timezone.now()
+        if now < self.application_opens_at:
+            return self.ApplicationStatus.UPCOMING
+        if now >= self.application_closes_at:
+            return self.ApplicationStatus.CLOSED
+        return self.ApplicationStatus.OPEN
+
+    def is_open_for_applications(self, now=None) -> bool:
+        return self.application_status(now) == self.ApplicationStatus.OPEN

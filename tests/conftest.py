@@ -1,0 +1,28 @@
+"""Shared pytest fixtures: real database (SQLite file or PostgreSQL), real django-q2."""
+
+import pytest
+from django_q.conf import Conf
+
+
+@pytest.fixture
+def run_tasks_inline(monkeypatch):
+    """Run django-q2 tasks synchronously where they are enqueued.
+
+    django_q reads Q_CLUSTER once at import, so settings overrides have no effect; patching
+    Conf.SYNC is the documented way to run tasks inline in tests.
+    """
+    monkeypatch.setattr(Conf, "SYNC", True)
+
+
+@pytest.fixture
+def home_page(db):
+    from home.models import HomePage
+
+    return HomePage.objects.get(depth=2, locale__language_code="en")
+
+
+@pytest.fixture
+def locales(db):
+    from wagtail.models import Locale
+
+    return {locale.language_code: locale for locale in Locale.objects.all()}

@@ -1,0 +1,1 @@
+"""careerSTEPS automation: the state-machine engine, review, matching, agreements and tasks."""

@@ -1,0 +1,197 @@
+"""The one engine that applies a :class:`~workflows.engine.machine.Machine` to a model instance.
+
+Applying a transition is one database transaction:
+
+1. the checks (the transition exists from the current state, the actor holds a role allowed to
+   trigger it, every guard passes), each refusal carrying a translated reason;
+2. a compare-and-set ``UPDATE ... WHERE pk = ? AND state = <state read>``: when two requests
+   race, exactly one updates a row, the other gets :class:`TransitionConflict`;
+3. an append-only :class:`HistoryEntry`;
+4. the transition's effects enqueued as django-q2 tasks. With the ORM broker the queue row is
+   written in the same transaction, so a rollback also drops the task; with Redis the enqueue
+   waits for ``on_commit``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from workflows.engine.actors import Actor
+from workflows.engine.machine import Machine, Transition
+from workflows.engine.models import HistoryEntry
+
+
+class TransitionError(Exception):
+    """Base class: the transition was not applied. ``reason`` is translated, for people."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+class TransitionRefused(TransitionError):
+    """A check refused the transition (wrong state, role, or a guard)."""
+
+
+class TransitionConflict(TransitionError):
+    """The state changed under us: someone else applied a transition first."""
+
+
+@dataclass(frozen=True)
+class Check:
+    allowed: bool
+    reason: str = ""
+
+
+def check_transition(machine: Machine, instance: models.Model, name: str, actor: Actor) -> Check:
+    """May ``actor`` apply transition ``name`` to ``instance`` now? (allowed, reason)."""
+    try:
+        transition = machine.transition(name)
+    except KeyError:
+        return Check(False, _("There is no such step."))
+    current = getattr(instance, machine.state_field)
+    if current not in transition.sources:
+        return Check(
+            False,
+            _("This step is not possible while the state is “%(state)s”.")
+            % {"state": machine.state(current).label},
+        )
+    roles = machine.roles_of(actor, instance)
+    if not roles & transition.roles:
+        return Check(False, _("You are not allowed to take this step."))
+    for guard in transition.guards:
+        reason = guard(instance, actor)
+        if reason:
+            return Check(False, str(reason))
+    return Check(True)
+
+
+def available_transitions(
+    machine: Machine, instance: models.Model, actor: Actor
+) -> list[Transition]:
+    """The transitions ``actor`` could apply right now (for buttons and menus)."""
+    current = getattr(instance, machine.state_field)
+    return [
+        t
+        for t in machine.transitions_from(current)
+        if check_transition(machine, instance, t.name, actor).allowed
+    ]
+
+
+def _history_entry(
+    machine: Machine,
+    instance: models.Model,
+    *,
+    transition: str,
+    from_state: str,
+    to_state: str,
+    actor: Actor,
+    comment: str,
+    message: str,
+) -> HistoryEntry:
+    return HistoryEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(instance, for_concrete_model=True),
+        object_id=str(instance.pk),
+        machine=machine.name,
+        transition=transition,
+        from_state=from_state,
+        to_state=to_state,
+        actor_user=actor.user,
+        actor_label=str(actor)[:255],
+        actor_is_system=actor.is_system,
+        comment=comment,
+        message=message,
+        ip_address=actor.ip,
+        user_agent=actor.user_agent,
+    )
+
+
+def record_start(
+    machine: Machine, instance: models.Model, actor: Actor, *, comment: str = ""
+) -> HistoryEntry:
+    """Write the first history entry of a new object, created in the machine's initial state."""
+    state = getattr(instance, machine.state_field)
+    if state != machine.initial:
+        raise ValueError(f"{machine.name}: new objects start in {machine.initial!r}, not {state!r}")
+    return _history_entry(
+        machine,
+        instance,
+        transition="create",
+        from_state="",
+        to_state=state,
+        actor=actor,
+        comment=comment,
+        message="",
+    )
+
+
+def enqueue(task_path: str, *args, **kwargs) -> None:
+    """Enqueue a django-q2 task so that it commits (or rolls back) with the current transaction.
+
+    The ORM broker writes the queue row in the current transaction already; the Redis broker
+    has no transaction, so the enqueue waits for the commit.
+    """
+    from django_q.tasks import async_task
+
+    if getattr(settings, "REDIS_URL", ""):
+        transaction.on_commit(lambda: async_task(task_path, *args, **kwargs))
+    else:
+        async_task(task_path, *args, **kwargs)
+
+
+def apply_transition(
+    machine: Machine,
+    instance: models.Model,
+    name: str,
+    actor: Actor,
+    *,
+    comment: str = "",
+    message: str = "",
+    disabled_effects: frozenset[str] = frozenset(),
+) -> HistoryEntry:
+    """Apply transition ``name``; see the module docstring. Returns the history entry.
+
+    Raises :class:`TransitionRefused` or :class:`TransitionConflict` (both with a reason).
+    ``disabled_effects`` names effects a coordinator switched off for this transition.
+    """
+    check = check_transition(machine, instance, name, actor)
+    if not check.allowed:
+        raise TransitionRefused(check.reason)
+    transition = machine.transition(name)
+    if transition.comment_required and not (comment.strip() or message.strip()):
+        raise TransitionRefused(_("Please write a comment for this step."))
+    from_state = getattr(instance, machine.state_field)
+    model = type(instance)
+    update = {machine.state_field: transition.target}
+    if any(f.name == "state_changed_at" for f in model._meta.get_fields()):
+        update["state_changed_at"] = timezone.now()
+    with transaction.atomic():
+        updated = model._default_manager.filter(
+            pk=instance.pk, **{machine.state_field: from_state}
+        ).update(**update)
+        if updated != 1:
+            raise TransitionConflict(
+                _("Someone else changed this in the meantime. Please reload and try again.")
+            )
+        entry = _history_entry(
+            machine,
+            instance,
+            transition=name,
+            from_state=from_state,
+            to_state=transition.target,
+            actor=actor,
+            comment=comment,
+            message=message,
+        )
+        for effect in transition.effects:
+            if effect.key not in disabled_effects:
+                enqueue(effect.task, entry.pk)
+    for attribute, value in update.items():
+        setattr(instance, attribute, value)
+    return entry

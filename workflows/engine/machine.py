@@ -1,0 +1,103 @@
+"""State machines as plain data.
+
+A :class:`Machine` is a table: its states, and its transitions (name, from, to, who may
+trigger them, guards that give a translated reason when they refuse, and effects to run after
+commit). Nothing here touches the database; :mod:`workflows.engine.engine` applies a machine.
+
+Keys (state names, transition names, role names) are stable identifiers, never translated;
+only labels and reasons are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.utils.functional import Promise
+
+if TYPE_CHECKING:
+    from workflows.engine.actors import Actor
+
+#: A guard looks at the object and who asks; it returns None to allow, or a reason to refuse.
+Guard = Callable[[Any, "Actor"], "str | Promise | None"]
+#: Given who asks and the object, which roles they hold towards it (e.g. {"coordinator"}).
+RoleResolver = Callable[["Actor", Any], "set[str]"]
+
+
+@dataclass(frozen=True)
+class State:
+    key: str
+    label: str | Promise
+    #: Open states can still be withdrawn from / acted on; closed ones end the lifecycle.
+    is_final: bool = False
+
+
+@dataclass(frozen=True)
+class Effect:
+    """A side effect run as a django-q2 task after the transition commits.
+
+    ``task`` is the dotted path of a callable taking the history entry id; ``key`` names the
+    effect so coordinators can switch it off per transition and so a re-run is recognised.
+    """
+
+    key: str
+    task: str
+    label: str | Promise = ""
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    sources: tuple[str, ...]
+    target: str
+    label: str | Promise
+    roles: frozenset[str]
+    guards: tuple[Guard, ...] = ()
+    effects: tuple[Effect, ...] = ()
+    #: Whether the person triggering it must (or may) write a comment.
+    comment_required: bool = False
+
+
+@dataclass(frozen=True)
+class Machine:
+    name: str
+    label: str | Promise
+    states: tuple[State, ...]
+    initial: str
+    transitions: tuple[Transition, ...]
+    roles_of: RoleResolver
+    state_field: str = "state"
+    _by_name: dict[str, Transition] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        keys = {state.key for state in self.states}
+        if self.initial not in keys:
+            raise ValueError(f"{self.name}: initial state {self.initial!r} is not a state")
+        by_name: dict[str, Transition] = {}
+        for transition in self.transitions:
+            unknown = (set(transition.sources) | {transition.target}) - keys
+            if unknown:
+                raise ValueError(f"{self.name}.{transition.name}: unknown states {unknown}")
+            if transition.name in by_name:
+                raise ValueError(f"{self.name}: transition {transition.name!r} defined twice")
+            by_name[transition.name] = transition
+        object.__setattr__(self, "_by_name", by_name)
+
+    def state(self, key: str) -> State:
+        for state in self.states:
+            if state.key == key:
+                return state
+        raise KeyError(key)
+
+    def transition(self, name: str) -> Transition:
+        return self._by_name[name]
+
+    def transitions_from(self, state_key: str) -> Iterable[Transition]:
+        return (t for t in self.transitions if state_key in t.sources)
+
+    def state_choices(self) -> list[tuple[str, str | Promise]]:
+        return [(state.key, state.label) for state in self.states]
+
+    def open_states(self) -> tuple[str, ...]:
+        return tuple(state.key for state in self.states if not state.is_final)

@@ -1,0 +1,68 @@
+"""The audit trail of every state change: append-only, one row per applied transition."""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class HistoryEntryQuerySet(models.QuerySet):
+    def for_object(self, obj) -> "HistoryEntryQuerySet":
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(obj, for_concrete_model=True),
+            object_id=str(obj.pk),
+        )
+
+    def update(self, **kwargs):  # noqa: D102 - append-only
+        raise TypeError("History entries are append-only.")
+
+    def delete(self):  # noqa: D102 - append-only
+        raise TypeError("History entries are append-only.")
+
+
+class HistoryEntry(models.Model):
+    """One applied transition (or the creation of an object in its initial state)."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.CharField(max_length=64)
+    subject = GenericForeignKey("content_type", "object_id")
+    machine = models.CharField(_("workflow"), max_length=50)
+    transition = models.CharField(_("transition"), max_length=50)
+    from_state = models.CharField(_("from"), max_length=50, blank=True)
+    to_state = models.CharField(_("to"), max_length=50)
+    actor_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    actor_label = models.CharField(_("by"), max_length=255)
+    actor_is_system = models.BooleanField(default=False)
+    comment = models.TextField(_("comment"), blank=True)
+    #: A message meant for the applicant (e.g. why changes are requested).
+    message = models.TextField(_("message to the applicant"), blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    user_agent = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+
+    objects = HistoryEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("history entry")
+        verbose_name_plural = _("history entries")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["content_type", "object_id", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.machine}:{self.object_id} {self.from_state or '∅'} → {self.to_state}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise TypeError("History entries are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("History entries are append-only.")
