@@ -26,3 +26,11 @@ def locales(db):
     from wagtail.models import Locale
 
     return {locale.language_code: locale for locale in Locale.objects.all()}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations():
+    """The gettext catalogs in locales/ are compiled (to .mo) before any test renders text."""
+    from django.core.management import call_command
+
+    call_command("compile_translations", verbosity=0)

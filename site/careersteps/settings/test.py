@@ -17,10 +17,15 @@ STORAGES = {  # noqa: F405
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# CAREERSTEPS_TEST_DB names the test database, so that runs side by side don't share one.
+_test_db = os.environ.get("CAREERSTEPS_TEST_DB", "test")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # A file, not :memory:, so --reuse-db keeps the migrated schema between runs.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}
+    # A file, not :memory:, so --reuse-db keeps the migrated schema between runs, and the
+    # site and qcluster processes of the browser tests can open the same database.
     (BASE_DIR / "var").mkdir(exist_ok=True)
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / f"{_test_db}.sqlite3")}
+else:
+    DATABASES["default"]["TEST"] = {"NAME": f"careersteps_{_test_db}"}
 # django_q reads Q_CLUSTER once at import, so tests that need tasks to run inline patch
 # django_q.conf.Conf.SYNC (see tests/conftest.py) instead of overriding settings.
 Q_CLUSTER = {**Q_CLUSTER, "workers": 1, "timeout": 20, "retry": 30}
