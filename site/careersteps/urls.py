@@ -25,6 +25,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     # The applicant portal, sign-in links and drafts, in the applicant's language.
     path("", include("applications.urls")),
+    path("", include("portal.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

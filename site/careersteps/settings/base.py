@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "institutions",
     "cohorts",
     "applications",
+    "portal",
     "demo",
     # careerSTEPS: the automation (workflows/)
     "workflows.engine",

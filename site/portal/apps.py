@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PortalConfig(AppConfig):
+    """The applicant portal: passwordless sign-in, application status, withdraw and amend."""
+
+    name = "portal"
+    verbose_name = _("Applicant portal")
