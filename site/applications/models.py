@@ -67,6 +67,24 @@ class Application(models.Model):
     state_changed_at = models.DateTimeField(_("state changed at"), auto_now_add=True)
     language = models.CharField(_("language"), max_length=10)
     submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    form_page = models.ForeignKey(
+        "applications.ApplicationFormPage",
+        verbose_name=_("form answered"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The copy of the form (in the applicant's language) that was submitted."),
+    )
+    answers = models.JSONField(
+        _("answers"), default=dict, blank=True, help_text=_("All answers, by stable key.")
+    )
+    form_snapshot = models.JSONField(
+        _("form as answered"),
+        default=dict,
+        blank=True,
+        help_text=_("A copy of the form definition the applicant saw, in their language."),
+    )
 
     class Meta:
         verbose_name = _("application")
@@ -80,3 +98,23 @@ class Application(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} – {self.get_role_display()} ({self.cohort})"
+
+
+# The rest of the app's models live in small modules; importing them here registers them.
+from applications.drafts import Draft, Upload  # noqa: E402
+from applications.pages import ApplicationFormPage  # noqa: E402
+from applications.profiles import ApplicantProfile, AvailabilitySlot, MentoringLanguage  # noqa: E402
+from applications.taxonomy import Discipline, PrivacyNotice  # noqa: E402
+
+__all__ = [
+    "ApplicantProfile",
+    "Application",
+    "ApplicationFormPage",
+    "AvailabilitySlot",
+    "Discipline",
+    "Draft",
+    "MentoringLanguage",
+    "Person",
+    "PrivacyNotice",
+    "Upload",
+]

@@ -3,6 +3,7 @@ its programme dates and the partner institutions whose students and staff may ap
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -104,7 +105,7 @@ class CohortPage(Page):
 
     parent_page_types = ["cohorts.CohortIndexPage"]
     # Application form pages live under their cohort (see the applications app).
-    subpage_types: list[str] = []
+    subpage_types = ["applications.ApplicationFormPage"]
 
     class Meta:
         verbose_name = _("cohort")
@@ -139,3 +140,15 @@ class CohortPage(Page):
 
     def is_open_for_applications(self, now=None) -> bool:
         return self.application_status(now) == self.ApplicationStatus.OPEN
+
+    def get_apply_url(self, request=None) -> str:
+        """Where the "Apply" buttons lead, in the current language.
+
+        The applications app owns the form: its URL ``applications:apply`` takes the cohort's
+        ``cohort_id``. Until that URL exists (or for a cohort page rendered without it), the
+        button leads to the cohort page's own "how to apply" section, never to a dead link.
+        """
+        try:
+            return reverse("applications:apply", kwargs={"cohort_id": self.pk})
+        except NoReverseMatch:
+            return f"{self.get_url(request=request) or ''}#apply"
