@@ -1,7 +1,12 @@
 """Roles people hold towards an object, as plain functions the state machines consult.
 
-Group names are identifiers (the groups are created by a migration); their display names are
-translated in the admin.
+Group names are identifiers (the groups are created by ``review``'s data migration); their
+display names are translated in the admin. Coordinators may be scoped to cohorts with
+:class:`workflows.review.models.CohortRole`: a coordinator of cohort A holds no coordinator
+role towards an application of cohort B unless they are global (no cohort roles) or superuser.
+
+The resolvers for matches and agreements are written against the models that later issues
+add; their expectations are documented on each function and tested with plain objects.
 """
 
 from __future__ import annotations
@@ -13,10 +18,13 @@ from workflows.engine.actors import Actor
 EDITORS = "Editors"
 COORDINATORS = "Coordinators"
 REVIEWERS = "Reviewers"
+GROUPS = (EDITORS, COORDINATORS, REVIEWERS)
 
 APPLICANT = "applicant"
 COORDINATOR = "coordinator"
 REVIEWER = "reviewer"
+MENTEE = "mentee"
+MENTOR = "mentor"
 SYSTEM = "system"
 
 
@@ -29,6 +37,7 @@ def in_group(user: Any, group_name: str) -> bool:
 
 
 def is_coordinator(user: Any) -> bool:
+    """Coordinator of at least one cohort (or globally): may open the coordinator screens."""
     return in_group(user, COORDINATORS)
 
 
@@ -36,25 +45,61 @@ def is_reviewer(user: Any) -> bool:
     return in_group(user, REVIEWERS)
 
 
+def coordinates(user: Any, application: Any) -> bool:
+    """Whether ``user`` coordinates the cohort ``application`` belongs to."""
+    if user is None:
+        return False
+    from workflows.review.selectors import is_coordinator_of
+
+    return is_coordinator_of(user, application)
+
+
 def application_roles(actor: Actor, application: Any) -> set[str]:
-    """The roles ``actor`` holds towards ``application``."""
+    """The roles ``actor`` holds towards ``application`` (an ``applications.Application``)."""
     roles: set[str] = set()
     if actor.is_system:
         roles.add(SYSTEM)
     if actor.person is not None and actor.person.pk == application.person_id:
         roles.add(APPLICANT)
     if actor.user is not None:
-        if is_coordinator(actor.user):
+        if coordinates(actor.user, application):
             roles.add(COORDINATOR)
         if is_reviewer(actor.user) and _is_assigned_reviewer(actor.user, application):
             roles.add(REVIEWER)
     return roles
 
 
+def match_roles(actor: Actor, match: Any) -> set[str]:
+    """The roles ``actor`` holds towards a match.
+
+    Expects ``match.mentee_application`` and ``match.mentor_application`` (both
+    ``applications.Application``). The mentee and mentor act through the portal (``actor.person``)
+    or a user account linked to the same person; coordinators are those of the mentee's cohort.
+    """
+    roles: set[str] = set()
+    if actor.is_system:
+        roles.add(SYSTEM)
+    mentee, mentor = match.mentee_application, match.mentor_application
+    if actor.person is not None:
+        if actor.person.pk == mentee.person_id:
+            roles.add(MENTEE)
+        if actor.person.pk == mentor.person_id:
+            roles.add(MENTOR)
+    if actor.user is not None and coordinates(actor.user, mentee):
+        roles.add(COORDINATOR)
+    return roles
+
+
+def agreement_roles(actor: Actor, agreement: Any) -> set[str]:
+    """The roles ``actor`` holds towards an agreement: those it holds towards its match.
+
+    Expects ``agreement.match`` (a match as :func:`match_roles` describes).
+    """
+    return match_roles(actor, agreement.match)
+
+
 def _is_assigned_reviewer(user: Any, application: Any) -> bool:
     """Whether ``user`` has an active review assignment for ``application``."""
-    try:
-        from workflows.review.selectors import is_assigned
-    except ImportError:  # the review app defines assignments
-        return False
+    from workflows.review.selectors import is_assigned
+
     return is_assigned(user, application)

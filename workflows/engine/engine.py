@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from workflows.engine.actors import Actor
 from workflows.engine.machine import Machine, Transition
-from workflows.engine.models import HistoryEntry
+from workflows.engine.models import EffectSwitch, HistoryEntry
 
 
 class TransitionError(Exception):
@@ -145,6 +145,30 @@ def enqueue(task_path: str, *args, **kwargs) -> None:
         async_task(task_path, *args, **kwargs)
 
 
+def switched_off_effects(machine: Machine, transition: str) -> frozenset[str]:
+    """The effects of ``transition`` a coordinator switched off (see :class:`EffectSwitch`)."""
+    return frozenset(
+        EffectSwitch.objects.filter(
+            machine=machine.name, transition=transition, enabled=False
+        ).values_list("effect", flat=True)
+    )
+
+
+def set_effect_enabled(
+    machine: Machine, transition: str, effect: str, enabled: bool, user=None
+) -> EffectSwitch:
+    """Switch one effect of one transition on or off (validated against the machine)."""
+    if effect not in {e.key for e in machine.transition(transition).effects}:
+        raise KeyError(f"{machine.name}.{transition} has no effect {effect!r}")
+    switch, _created = EffectSwitch.objects.update_or_create(
+        machine=machine.name,
+        transition=transition,
+        effect=effect,
+        defaults={"enabled": enabled, "changed_by": user},
+    )
+    return switch
+
+
 def apply_transition(
     machine: Machine,
     instance: models.Model,
@@ -158,7 +182,9 @@ def apply_transition(
     """Apply transition ``name``; see the module docstring. Returns the history entry.
 
     Raises :class:`TransitionRefused` or :class:`TransitionConflict` (both with a reason).
-    ``disabled_effects`` names effects a coordinator switched off for this transition.
+    ``disabled_effects`` names effects to skip this time (e.g. the coordinator unticked "email
+    the applicant" for one decision); effects switched off in the admin
+    (:class:`EffectSwitch`) are skipped too.
     """
     check = check_transition(machine, instance, name, actor)
     if not check.allowed:
@@ -189,8 +215,9 @@ def apply_transition(
             comment=comment,
             message=message,
         )
+        skipped = disabled_effects | switched_off_effects(machine, name)
         for effect in transition.effects:
-            if effect.key not in disabled_effects:
+            if effect.key not in skipped:
                 enqueue(effect.task, entry.pk)
     for attribute, value in update.items():
         setattr(instance, attribute, value)

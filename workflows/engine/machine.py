@@ -101,3 +101,35 @@ class Machine:
 
     def open_states(self) -> tuple[str, ...]:
         return tuple(state.key for state in self.states if not state.is_final)
+
+    def reachable_states(self) -> set[str]:
+        """States reachable from the initial one (a state outside this set is unreachable)."""
+        seen, todo = {self.initial}, [self.initial]
+        while todo:
+            for transition in self.transitions_from(todo.pop()):
+                if transition.target not in seen:
+                    seen.add(transition.target)
+                    todo.append(transition.target)
+        return seen
+
+    def dead_states(self) -> set[str]:
+        """Open states with no way out: a lifecycle stuck there could never finish."""
+        return {
+            state.key
+            for state in self.states
+            if not state.is_final and not any(self.transitions_from(state.key))
+        }
+
+    def problems(self) -> list[str]:
+        """Structural defects of the table, empty when the machine is sound."""
+        found = [
+            f"unreachable state {key!r}"
+            for key in {s.key for s in self.states} - self.reachable_states()
+        ]
+        found += [f"dead state {key!r}" for key in sorted(self.dead_states())]
+        found += [
+            f"final state {t.sources!r} has outgoing transition {t.name!r}"
+            for t in self.transitions
+            if any(self.state(source).is_final for source in t.sources)
+        ]
+        return found

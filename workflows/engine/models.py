@@ -66,3 +66,37 @@ class HistoryEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise TypeError("History entries are append-only.")
+
+
+class EffectSwitch(models.Model):
+    """A coordinator's switch for one effect of one transition (e.g. "don't email on reject").
+
+    No row means the effect is on: the machine's table is the default, rows only record
+    exceptions. :func:`workflows.engine.engine.apply_transition` consults them every time.
+    """
+
+    machine = models.CharField(_("workflow"), max_length=50)
+    transition = models.CharField(_("transition"), max_length=50)
+    effect = models.CharField(_("effect"), max_length=50)
+    enabled = models.BooleanField(_("enabled"), default=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("effect switch")
+        verbose_name_plural = _("effect switches")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["machine", "transition", "effect"], name="one_switch_per_effect"
+            )
+        ]
+
+    def __str__(self) -> str:
+        state = "on" if self.enabled else "off"
+        return f"{self.machine}.{self.transition}.{self.effect}: {state}"

@@ -7,7 +7,7 @@ completed; withdrawn from any open state. Matching and agreements fill in their 
 
 from django.utils.translation import gettext_lazy as _
 
-from workflows.engine.machine import Machine, State, Transition
+from workflows.engine.machine import Effect, Machine, State, Transition
 from workflows.roles import APPLICANT, COORDINATOR, SYSTEM, application_roles
 
 SUBMITTED = "submitted"
@@ -36,9 +36,42 @@ STATES = (
     State(WITHDRAWN, _("Withdrawn"), is_final=True),
 )
 
+#: The coordinator's decisions after review (offered one by one or in batch).
+DECISIONS = ("accept", "waitlist", "reject", "request_changes")
+
 OPEN_STATES = tuple(state.key for state in STATES if not state.is_final)
 
+#: Tells the applicant, in their language, from an editable template (one per transition).
+EMAIL_APPLICANT = Effect(
+    "email_applicant", "workflows.notifications.tasks.notify_transition", _("Email the applicant")
+)
+
 STAFF = frozenset({COORDINATOR})
+
+
+def cohort_has_room(application, actor) -> str | None:
+    """Guard: a cohort accepts at most ``capacity`` people per role."""
+    from django.utils.translation import gettext
+
+    taken = (
+        type(application)
+        ._default_manager.filter(
+            cohort=application.cohort,
+            role=application.role,
+            state__in=(ACCEPTED, MATCHED, AGREEMENT, ACTIVE, COMPLETED),
+        )
+        .exclude(pk=application.pk)
+        .count()
+    )
+    capacity = getattr(application.cohort, "capacity", None)
+    if capacity is not None and taken >= capacity:
+        return gettext("The cohort is full: %(count)s of %(capacity)s places are taken.") % {
+            "count": taken,
+            "capacity": capacity,
+        }
+    return None
+
+
 STAFF_OR_SYSTEM = frozenset({COORDINATOR, SYSTEM})
 
 TRANSITIONS = (
@@ -49,14 +82,32 @@ TRANSITIONS = (
         CHANGES_REQUESTED,
         _("Ask for changes"),
         STAFF,
+        effects=(EMAIL_APPLICANT,),
         comment_required=True,
     ),
     Transition(
         "amend", (CHANGES_REQUESTED,), IN_REVIEW, _("Submit changes"), frozenset({APPLICANT})
     ),
-    Transition("accept", (IN_REVIEW, WAITLISTED), ACCEPTED, _("Accept"), STAFF),
-    Transition("reject", (IN_REVIEW, WAITLISTED), REJECTED, _("Reject"), STAFF),
-    Transition("waitlist", (IN_REVIEW,), WAITLISTED, _("Put on the waiting list"), STAFF),
+    Transition(
+        "accept",
+        (IN_REVIEW, WAITLISTED),
+        ACCEPTED,
+        _("Accept"),
+        STAFF,
+        guards=(cohort_has_room,),
+        effects=(EMAIL_APPLICANT,),
+    ),
+    Transition(
+        "reject", (IN_REVIEW, WAITLISTED), REJECTED, _("Reject"), STAFF, effects=(EMAIL_APPLICANT,)
+    ),
+    Transition(
+        "waitlist",
+        (IN_REVIEW,),
+        WAITLISTED,
+        _("Put on the waiting list"),
+        STAFF,
+        effects=(EMAIL_APPLICANT,),
+    ),
     Transition("match", (ACCEPTED,), MATCHED, _("Match"), STAFF_OR_SYSTEM),
     Transition("unmatch", (MATCHED,), ACCEPTED, _("Undo the match"), STAFF),
     Transition(
@@ -70,6 +121,7 @@ TRANSITIONS = (
         WITHDRAWN,
         _("Withdraw"),
         frozenset({APPLICANT, COORDINATOR}),
+        effects=(EMAIL_APPLICANT,),
     ),
 )
 

@@ -7,6 +7,10 @@ before sending so a task that runs twice sends it once.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+
+from workflows.notifications.catalogue import email_choices
 
 
 class OutboundEmail(models.Model):
@@ -41,3 +45,40 @@ class OutboundEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.to}: {self.subject}"
+
+
+class EmailTemplate(TranslatableMixin, models.Model):
+    """An editor's version of one email, per language (translated with wagtail-localize).
+
+    ``key`` is the stable name the code sends (e.g. ``application.accept``); subject and body
+    use ``{{ placeholder }}`` names listed in :data:`workflows.notifications.catalogue.EMAILS`.
+    Without a row in the recipient's language the built-in, gettext-translated file template is
+    used, so deleting a row is always safe.
+    """
+
+    key = models.CharField(
+        _("email"),
+        max_length=100,
+        choices=email_choices,
+        help_text=_("Which email this text replaces."),
+    )
+    subject = models.CharField(_("subject"), max_length=255)
+    body = models.TextField(
+        _("body"),
+        help_text=_(
+            "Plain text. Placeholders in double curly braces, e.g. {{ name }}, are filled in "
+            "when the email is sent."
+        ),
+    )
+
+    panels = [FieldPanel("key"), FieldPanel("subject"), FieldPanel("body")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("email template")
+        verbose_name_plural = _("email templates")
+        constraints = [
+            models.UniqueConstraint(fields=["key", "locale"], name="one_email_template_per_locale")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_key_display()} ({self.locale.language_code})"

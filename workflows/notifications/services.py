@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -10,6 +11,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Q
+from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -29,18 +31,73 @@ def supported_language(code: str | None) -> str:
     return code if code in codes else settings.LANGUAGE_CODE
 
 
+PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
+
+
+def fill_placeholders(text: str, context: dict[str, Any]) -> str:
+    """Replace ``{{ name }}`` with ``context["name"]`` (unknown names become empty)."""
+    return PLACEHOLDER.sub(lambda m: str(context.get(m.group(1), "")), text)
+
+
+def editor_template(template: str, language: str):
+    """The editors' :class:`EmailTemplate` for this file template name and language, if any."""
+    from workflows.notifications.catalogue import EMAILS
+    from workflows.notifications.models import EmailTemplate
+
+    keys = [kind.key for kind in EMAILS.values() if kind.template == template]
+    if not keys:
+        return None
+    return (
+        EmailTemplate.objects.filter(key=keys[0], locale__language_code=language)
+        .order_by("pk")
+        .first()
+    )
+
+
 def render_email(template: str, language: str, context: dict[str, Any]) -> tuple[str, str, str]:
-    """Render ``notifications/email/<template>_{subject,body}.txt`` (and optional ``.html``)
-    with the recipient's language active. Returns (subject, text, html)."""
+    """Render an email with the recipient's language active. Returns (subject, text, html).
+
+    The editors' :class:`EmailTemplate` in that language wins; otherwise the file templates
+    ``notifications/email/<template>_{subject,body}.txt`` (and optional ``_body.html``),
+    translated with gettext.
+    """
     context = {**context, "site_url": settings.SITE_URL, "language": language}
     with translation.override(language):
+        custom = editor_template(template, language)
+        if custom is not None:
+            subject = fill_placeholders(custom.subject, context)
+            text = fill_placeholders(custom.body, context)
+            return " ".join(subject.split()), text.strip() + "\n", ""
         subject = render_to_string(f"notifications/email/{template}_subject.txt", context)
         text = render_to_string(f"notifications/email/{template}_body.txt", context)
         try:
             html = render_to_string(f"notifications/email/{template}_body.html", context)
-        except Exception:  # noqa: BLE001 - an HTML part is optional
+        except TemplateDoesNotExist:  # an HTML part is optional
             html = ""
     return " ".join(subject.split()), text.strip() + "\n", html
+
+
+def outbox_email(
+    *, key: str, to: str, language: str, template: str, context: dict[str, Any]
+) -> tuple[OutboundEmail, bool]:
+    """Write the email to the outbox once per key; (email, created). Does not send it."""
+    existing = OutboundEmail.objects.filter(key=key).first()
+    if existing is not None:
+        return existing, False
+    language = supported_language(language)
+    subject, text, html = render_email(template, language, context)
+    with transaction.atomic():
+        return OutboundEmail.objects.get_or_create(
+            key=key,
+            defaults={
+                "template": template,
+                "to": to,
+                "language": language,
+                "subject": subject,
+                "body_text": text,
+                "body_html": html,
+            },
+        )
 
 
 def queue_email(
@@ -51,19 +108,9 @@ def queue_email(
     Call inside the transaction that decides to send it: with the ORM broker the task row
     commits or rolls back together with the decision.
     """
-    language = supported_language(language)
-    subject, text, html = render_email(template, language, context)
     with transaction.atomic():
-        email, created = OutboundEmail.objects.get_or_create(
-            key=key,
-            defaults={
-                "template": template,
-                "to": to,
-                "language": language,
-                "subject": subject,
-                "body_text": text,
-                "body_html": html,
-            },
+        email, created = outbox_email(
+            key=key, to=to, language=language, template=template, context=context
         )
         if created:
             enqueue(SEND_TASK, email.pk)
@@ -108,3 +155,14 @@ def send_outbound_email(email_id: int) -> str:
         status=OutboundEmail.Status.SENT, sent_at=timezone.now(), attempts=email.attempts + 1
     )
     return "sent"
+
+
+def retry_email(email_id: int) -> bool:
+    """Put a failed email back in the queue (the coordinators' retry button). True if queued."""
+    with transaction.atomic():
+        reset = OutboundEmail.objects.filter(
+            pk=email_id, status=OutboundEmail.Status.FAILED
+        ).update(status=OutboundEmail.Status.PENDING, last_error="")
+        if reset:
+            enqueue(SEND_TASK, email_id)
+    return bool(reset)

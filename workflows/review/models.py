@@ -222,3 +222,39 @@ class Score(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label}: {self.score}"
+
+
+class ReviewerProfile(models.Model):
+    """What automatic assignment knows about a reviewer: their disciplines and how much they
+    take on. A reviewer without a profile reviews any discipline, without a limit."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewer"),
+        on_delete=models.CASCADE,
+        related_name="reviewer_profile",
+    )
+    disciplines = models.CharField(
+        _("disciplines"),
+        max_length=500,
+        blank=True,
+        help_text=_("Comma-separated, e.g. “mechanical engineering, materials science”."),
+    )
+    max_open_reviews = models.PositiveSmallIntegerField(
+        _("maximum open reviews"),
+        null=True,
+        blank=True,
+        help_text=_("Automatic assignment skips this reviewer at this many open reviews."),
+    )
+
+    panels = [FieldPanel("user"), FieldPanel("disciplines"), FieldPanel("max_open_reviews")]
+
+    class Meta:
+        verbose_name = _("reviewer profile")
+        verbose_name_plural = _("reviewer profiles")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    def discipline_set(self) -> set[str]:
+        return {d.strip().casefold() for d in self.disciplines.split(",") if d.strip()}

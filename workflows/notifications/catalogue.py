@@ -1,0 +1,53 @@
+"""Every email the system sends, by stable key, with the placeholders its text may use.
+
+The key doubles as the file template name (``notifications/email/<key with _>_subject.txt``)
+and as :class:`~workflows.notifications.models.EmailTemplate`'s key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+APPLICANT_PLACEHOLDERS = ("name", "cohort", "role", "message", "portal_url")
+
+
+@dataclass(frozen=True)
+class EmailKind:
+    key: str
+    label: str | Promise
+    placeholders: tuple[str, ...]
+
+    @property
+    def template(self) -> str:
+        return self.key.replace(".", "_")
+
+
+EMAILS = {
+    kind.key: kind
+    for kind in (
+        EmailKind("application.accept", _("Application accepted"), APPLICANT_PLACEHOLDERS),
+        EmailKind("application.reject", _("Application not accepted"), APPLICANT_PLACEHOLDERS),
+        EmailKind(
+            "application.waitlist", _("Application on the waiting list"), APPLICANT_PLACEHOLDERS
+        ),
+        EmailKind("application.request_changes", _("Changes requested"), APPLICANT_PLACEHOLDERS),
+        EmailKind("application.withdraw", _("Application withdrawn"), APPLICANT_PLACEHOLDERS),
+        EmailKind(
+            "review.reminder",
+            _("Reminder: review overdue"),
+            ("name", "application", "due_on", "review_url"),
+        ),
+        EmailKind(
+            "review.digest",
+            _("Coordinator digest"),
+            ("name", "overdue_count", "waiting_count", "failed_count", "admin_url"),
+        ),
+    )
+}
+
+
+def email_choices() -> list[tuple[str, str | Promise]]:
+    return [(kind.key, kind.label) for kind in EMAILS.values()]
