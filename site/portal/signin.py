@@ -1,0 +1,181 @@
+"""Passwordless sign-in: issue a single-use link by email, rate-limited, and consume it.
+
+Why it looks the way it does:
+
+* The link's token is random (256 bits) and only its SHA-256 is stored: the database alone
+  cannot sign anyone in.
+* Asking for a link gives the same answer, and does the same work, whether or not the address
+  belongs to an applicant (no account enumeration): an unknown address still counts against
+  the rate limit, still gets a token generated and hashed and an email rendered (just not
+  stored). A configurable floor on the time spent (``PORTAL_SIGN_IN_MIN_SECONDS``) hides what
+  difference remains, such as the rows written for a real link.
+* The rate limit counts rows in the database, so it holds across worker processes.
+* The link is consumed by a POST from a confirmation page: mail scanners that GET every link
+  do not burn it. Consuming is a compare-and-set ``UPDATE``, so two tabs cannot both use it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from applications.models import Person, normalise_email
+from portal.models import TOKEN_LIFETIME, SignInRequest, SignInToken
+
+#: Email template (under notifications/email/) of the sign-in link.
+EMAIL_TEMPLATE = "portal_sign_in"
+
+#: Requests allowed per window: per email address and per IP address.
+DEFAULT_LIMITS = {"per_address": 5, "per_ip": 20, "window_minutes": 60}
+
+
+@dataclass(frozen=True)
+class LinkRequestResult:
+    """What the view tells the person: the same for known and unknown addresses."""
+
+    allowed: bool
+    reason: str = ""
+
+
+def limits() -> dict[str, int]:
+    return {**DEFAULT_LIMITS, **getattr(settings, "PORTAL_SIGN_IN_LIMITS", {})}
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def hash_email(email: str) -> str:
+    """A keyed hash of the normalised address: countable, but not a readable address list."""
+    return hmac.new(
+        settings.SECRET_KEY.encode(), normalise_email(email).encode(), hashlib.sha256
+    ).hexdigest()
+
+
+def check_rate_limit(email_hash: str, ip: str | None) -> tuple[bool, str]:
+    """(allowed, reason): may this address, from this IP, ask for another link now?"""
+    config = limits()
+    since = timezone.now() - timedelta(minutes=config["window_minutes"])
+    recent = SignInRequest.objects.filter(created_at__gt=since)
+    if recent.filter(email_hash=email_hash).count() >= config["per_address"]:
+        return False, _(
+            "Too many sign-in links were requested for this address. "
+            "Please wait a while and try again."
+        )
+    if ip and recent.filter(ip_address=ip).count() >= config["per_ip"]:
+        return False, _(
+            "Too many sign-in links were requested from your network. "
+            "Please wait a while and try again."
+        )
+    return True, ""
+
+
+def request_sign_in_link(
+    *, email: str, ip: str | None, link_for: Callable[[str, str], str]
+) -> LinkRequestResult:
+    """Record the request, and email a sign-in link if ``email`` belongs to an applicant.
+
+    ``link_for(token, language)`` builds the absolute URL of the confirmation page in that
+    language. The email is queued in this transaction (it commits or rolls back with it) in the
+    person's preferred language.
+    """
+    started = time.monotonic()
+    email_hash = hash_email(email)
+    with transaction.atomic():
+        allowed, reason = check_rate_limit(email_hash, ip)
+        if not allowed:
+            _wait_for_floor(started)
+            return LinkRequestResult(False, reason)
+        SignInRequest.objects.create(email_hash=email_hash, ip_address=ip)
+        token = secrets.token_urlsafe(32)
+        token_hash = hash_token(token)
+        person = Person.objects.filter(email=normalise_email(email)).first()
+        if person is not None:
+            _issue_link(person, token, token_hash, ip, link_for)
+        else:
+            _render_decoy(token, link_for)
+    _wait_for_floor(started)
+    return LinkRequestResult(True)
+
+
+def _issue_link(
+    person: Person,
+    token: str,
+    token_hash: str,
+    ip: str | None,
+    link_for: Callable[[str, str], str],
+) -> None:
+    from workflows.notifications.services import queue_email, supported_language
+
+    language = supported_language(person.preferred_language)
+    row = SignInToken.objects.create(person=person, token_hash=token_hash, requested_ip=ip)
+    queue_email(
+        key=f"portal-sign-in:{row.pk}",
+        to=person.email,
+        language=language,
+        template=EMAIL_TEMPLATE,
+        context={
+            "person": person,
+            "link": link_for(token, language),
+            "minutes": int(TOKEN_LIFETIME.total_seconds() // 60),
+        },
+    )
+
+
+def _render_decoy(token: str, link_for: Callable[[str, str], str]) -> None:
+    """Do the rendering work of a real link for an unknown address, and store nothing."""
+    from workflows.notifications.services import render_email
+
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    render_email(
+        EMAIL_TEMPLATE,
+        language,
+        {
+            "person": None,
+            "link": link_for(token, language),
+            "minutes": int(TOKEN_LIFETIME.total_seconds() // 60),
+        },
+    )
+
+
+def _wait_for_floor(started: float) -> None:
+    floor = float(getattr(settings, "PORTAL_SIGN_IN_MIN_SECONDS", 0.4))
+    remaining = floor - (time.monotonic() - started)
+    if remaining > 0:
+        time.sleep(remaining)
+
+
+def find_usable_token(token: str) -> SignInToken | None:
+    """The unused, unexpired token row for ``token`` (read only: a GET must not consume it)."""
+    return SignInToken.objects.usable().filter(token_hash=hash_token(token)).first()
+
+
+def consume_sign_in_token(token: str, ip: str | None = None) -> Person | None:
+    """Use the token once: compare-and-set ``used_at``; returns the person, or None.
+
+    Using one link also retires the person's other outstanding links: whoever holds the
+    mailbox is signed in now, and older links lying around in it only add risk.
+    """
+    now = timezone.now()
+    token_hash = hash_token(token)
+    with transaction.atomic():
+        updated = (
+            SignInToken.objects.usable()
+            .filter(token_hash=token_hash)
+            .update(used_at=now, used_ip=ip)
+        )
+        if updated != 1:
+            return None
+        row = SignInToken.objects.select_related("person").get(token_hash=token_hash)
+        SignInToken.objects.usable().filter(person=row.person).update(used_at=now)
+    return row.person

@@ -1,0 +1,219 @@
+"""Views of the applicant portal. Thin: they check who asks and call services.
+
+Every view that shows or changes an application loads it by primary key *and* the signed-in
+person, so another applicant's application is a 404, indistinguishable from one that does not
+exist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from applications.models import Application
+from portal import session, signin
+from portal.forms import SignInForm, WithdrawForm, amend_form_class
+from portal.permissions import can_amend, can_withdraw
+from portal.services import amend_application, withdraw_application
+from portal.timeline import timeline_for
+from workflows.engine.actors import Actor
+from workflows.engine.engine import TransitionError
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    """The address the rate limit counts. ``X-Forwarded-For`` is only trusted when the site
+    says it runs behind a proxy (``PORTAL_TRUST_X_FORWARDED_FOR``), else anyone could rotate
+    it to escape the limit; the proxy's own entry is the last one."""
+    if getattr(settings, "PORTAL_TRUST_X_FORWARDED_FOR", False):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[-1].strip() or None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def applicant_required(view: Callable) -> Callable:
+    """Sign-in wall: the signed-in person is ``request.portal_person`` inside the view."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        person = session.get_signed_in_person(request)
+        if person is None:
+            return redirect("portal:sign_in")
+        request.portal_person = person
+        return view(request, *args, **kwargs)
+
+    return never_cache(wrapper)
+
+
+def own_application(request: HttpRequest, pk: int) -> Application:
+    """The application ``pk`` if it belongs to the signed-in person, else 404."""
+    return get_object_or_404(
+        Application.objects.select_related("cohort", "person"),
+        pk=pk,
+        person=request.portal_person,
+    )
+
+
+# Sign-in and sign-out ------------------------------------------------------------------------
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def sign_in(request: HttpRequest) -> HttpResponse:
+    if session.get_signed_in_person(request) is not None and request.method == "GET":
+        return redirect("portal:dashboard")
+    form = SignInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+
+        def link_for(token: str, language: str) -> str:
+            with translation.override(language):
+                path = reverse("portal:sign_in_confirm", kwargs={"token": token})
+            return request.build_absolute_uri(path)
+
+        result = signin.request_sign_in_link(
+            email=form.cleaned_data["email"], ip=client_ip(request), link_for=link_for
+        )
+        if result.allowed:
+            return redirect("portal:sign_in_sent")
+        form.add_error(None, result.reason)
+        return render(request, "portal/sign_in.html", {"form": form}, status=429)
+    return render(request, "portal/sign_in.html", {"form": form})
+
+
+@never_cache
+def sign_in_sent(request: HttpRequest) -> HttpResponse:
+    minutes = int(signin.TOKEN_LIFETIME.total_seconds() // 60)
+    return render(request, "portal/sign_in_sent.html", {"minutes": minutes})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def sign_in_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """GET only shows a button (mail scanners follow links); the POST uses the token."""
+    if request.method == "GET":
+        if signin.find_usable_token(token) is None:
+            return render(request, "portal/sign_in_invalid.html", status=410)
+        return render(request, "portal/sign_in_confirm.html")
+    person = signin.consume_sign_in_token(token, ip=client_ip(request))
+    if person is None:
+        return render(request, "portal/sign_in_invalid.html", status=410)
+    session.sign_in(request, person)
+    messages.success(request, _("You are signed in."))
+    return redirect("portal:dashboard")
+
+
+@require_POST
+def sign_out(request: HttpRequest) -> HttpResponse:
+    session.sign_out(request)
+    messages.info(request, _("You are signed out."))
+    return redirect("portal:sign_in")
+
+
+# Applications -------------------------------------------------------------------------------
+
+
+@applicant_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    person = request.portal_person
+    applications = [
+        {
+            "application": application,
+            "timeline": timeline_for(application),
+            "can_withdraw": can_withdraw(person, application)[0],
+            "can_amend": can_amend(person, application)[0],
+        }
+        for application in person.applications.select_related("cohort").order_by("-submitted_at")
+    ]
+    return render(request, "portal/dashboard.html", {"person": person, "items": applications})
+
+
+@applicant_required
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    application = own_application(request, pk)
+    person = request.portal_person
+    return render(
+        request,
+        "portal/application_detail.html",
+        {
+            "application": application,
+            "timeline": timeline_for(application),
+            "can_withdraw": can_withdraw(person, application)[0],
+            "can_amend": can_amend(person, application)[0],
+        },
+    )
+
+
+@applicant_required
+@require_http_methods(["GET", "POST"])
+def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """A confirmation page (GET), then the withdrawal (POST)."""
+    application = own_application(request, pk)
+    person = request.portal_person
+    allowed, reason = can_withdraw(person, application)
+    form = WithdrawForm(request.POST or None)
+    if allowed and request.method == "POST" and form.is_valid():
+        try:
+            withdraw_application(
+                application,
+                Actor.from_request(request, person=person),
+                reason=form.cleaned_data["reason"],
+            )
+        except TransitionError as error:
+            allowed, reason = False, error.reason
+        else:
+            messages.success(request, _("Your application was withdrawn."))
+            return redirect("portal:application_detail", pk=application.pk)
+    context = {"application": application, "form": form, "allowed": allowed, "reason": reason}
+    status = 200 if allowed else 409
+    return render(request, "portal/application_withdraw.html", context, status=status)
+
+
+@applicant_required
+@require_http_methods(["GET", "POST"])
+def application_amend(request: HttpRequest, pk: int) -> HttpResponse:
+    """Edit the answers when changes were requested, and send them back for review."""
+    application = own_application(request, pk)
+    person = request.portal_person
+    allowed, reason = can_amend(person, application)
+    form_class = amend_form_class()
+    form = form_class(request.POST or None, instance=application)
+    if allowed and request.method == "POST" and form.is_valid():
+        try:
+            amend_application(
+                application,
+                Actor.from_request(request, person=person),
+                form=form,
+                note=form.cleaned_data.get("note", ""),
+            )
+        except TransitionError as error:
+            allowed, reason = False, error.reason
+        else:
+            messages.success(request, _("Thank you: your changes were sent for review."))
+            return redirect("portal:application_detail", pk=application.pk)
+    context = {
+        "application": application,
+        "form": form,
+        "allowed": allowed,
+        "reason": reason,
+        "request_message": _latest_request_message(application),
+    }
+    status = 200 if allowed else 409
+    return render(request, "portal/application_amend.html", context, status=status)
+
+
+def _latest_request_message(application: Application) -> str:
+    """What the coordinators asked the applicant to change (the latest such message)."""
+    for item in reversed(timeline_for(application)):
+        if item.state == "changes_requested" and item.message:
+            return item.message
+    return ""
