@@ -1,0 +1,205 @@
+"""The running careerSTEPS the browser tests talk to: a real site and a real qcluster.
+
+Both run as subprocesses of pytest, exactly as in production (``manage.py runserver`` stands in
+for the WSGI server), pointed at one SQLite file through ``DATABASE_URL`` and at one throwaway
+``CAREERSTEPS_VAR_DIR`` (public media, private uploads, and the filebased mail directory the
+tests read sign-in links from).
+
+Why subprocesses and not pytest-django's ``live_server``: ``live_server`` serves from a thread
+inside the test process with the test database, wrapped in transactions the worker can't see;
+the worker must be a real ``qcluster`` process anyway, and two real processes sharing a file
+database behave like the deployed site (WAL, IMMEDIATE transactions, the ORM broker).
+
+The browser database is its own file, ``var/browser-<CAREERSTEPS_TEST_DB>.sqlite3``, rebuilt for
+every session (``migrate`` + ``demo``): committed browser data never leaks into the
+``--reuse-db`` database the rest of the suite uses.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts" / "browser"
+SETTINGS_MODULE = "careersteps.settings.base"
+SEED = Path(__file__).with_name("seed.py")
+
+
+def free_port() -> int:
+    """A TCP port for the site: CAREERSTEPS_BROWSER_PORT if set, else one the OS picks."""
+    wanted = os.environ.get("CAREERSTEPS_BROWSER_PORT")
+    if wanted:
+        return int(wanted)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class RunningSite:
+    """One site process and one qcluster process sharing a database file and a var dir."""
+
+    db_path: Path
+    var_dir: Path
+    port: int
+    log_dir: Path
+    processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def mail_dir(self) -> Path:
+        """Where Django's filebased EmailBackend writes (settings: VAR_DIR / "mail")."""
+        return self.var_dir / "mail"
+
+    def env(self) -> dict[str, str]:
+        """The environment of every subprocess: same database, same var dir, this site's URL."""
+        keep = {
+            key: value
+            for key, value in os.environ.items()
+            if key not in {"DATABASE_URL", "REDIS_URL", "EMAIL_BACKEND", "MEDIA_ROOT"}
+            and key not in {"PRIVATE_MEDIA_ROOT", "DJANGO_DEBUG", "SITE_URL"}
+        }
+        return {
+            **keep,
+            "DJANGO_SETTINGS_MODULE": SETTINGS_MODULE,
+            "DATABASE_URL": f"sqlite:///{self.db_path}",
+            "CAREERSTEPS_VAR_DIR": str(self.var_dir),
+            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "SITE_URL": self.base_url,
+            "DJANGO_DEBUG": "0",
+            "Q_WORKERS": "1",
+            "PYTHONUNBUFFERED": "1",
+        }
+
+    def manage(self, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+        """Run ``manage.py <args>`` against this site's database; raise with its output on error."""
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env(),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+        if result.returncode != 0:
+            raise RuntimeError(
+                f"manage.py {' '.join(args)} failed ({result.returncode}):\n"
+                f"{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
+            )
+        return result
+
+    def has_command(self, name: str) -> bool:
+        result = subprocess.run(
+            [sys.executable, "manage.py", "help", "--commands"],
+            cwd=ROOT,
+            env=self.env(),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        return name in result.stdout.split()
+
+    def start_process(self, name: str, *args: str) -> subprocess.Popen:
+        """Start ``manage.py <args>`` in its own session, output to log_dir/<name>.log."""
+        log = open(self.log_dir / f"{name}.log", "wb")  # noqa: SIM115 - closed with the process
+        process = subprocess.Popen(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            # Own session: the -9 fallback can take the worker children down with the parent,
+            # and a Ctrl+C on pytest doesn't reach qcluster as a process-group signal (which
+            # hangs it: stack.md §3, django-q2#66).
+            start_new_session=True,
+        )
+        log.close()
+        self.processes[name] = process
+        return process
+
+    def wait_until_serving(self, timeout: float = 60) -> None:
+        """Poll the site until it answers HTTP (any status), or fail with its log."""
+        deadline = time.monotonic() + timeout
+        site = self.processes["site"]
+        while time.monotonic() < deadline:
+            if site.poll() is not None:
+                raise RuntimeError(f"the site exited ({site.returncode}):\n{self.log('site')}")
+            try:
+                urllib.request.urlopen(f"{self.base_url}/en/", timeout=5)  # noqa: S310
+                return
+            except urllib.error.HTTPError:
+                return  # it answered, even if with an error page
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError(f"the site did not answer within {timeout} s:\n{self.log('site')}")
+
+    def log(self, name: str, tail: int = 6000) -> str:
+        path = self.log_dir / f"{name}.log"
+        return path.read_text(errors="replace")[-tail:] if path.exists() else ""
+
+    def stop(self) -> None:
+        """Stop qcluster by SIGTERM to its main pid only (then -9), and the site likewise."""
+        for name in ("qcluster", "site"):
+            process = self.processes.pop(name, None)
+            if process is None or process.poll() is not None:
+                continue
+            process.send_signal(signal.SIGTERM)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(timeout=15)
+            # Whatever is left of its session (a hung guard, orphaned workers) gets -9.
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+
+
+def build_database(site: RunningSite) -> None:
+    """A fresh database file: migrations, the gettext catalogs, then the demo content."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{site.db_path}{suffix}").unlink(missing_ok=True)
+    site.manage("migrate", "--noinput")
+    site.manage("compile_translations")
+    if site.has_command("demo"):
+        site.manage("demo")
+    else:  # until the demo command lands: one page of each public type
+        site.manage("shell", "-c", f"exec(open({str(SEED)!r}).read())")
+
+
+def start_site() -> RunningSite:
+    """Build the database, start the site and the worker; the caller must call ``stop()``."""
+    test_db = os.environ.get("CAREERSTEPS_TEST_DB", "test")
+    (ROOT / "var").mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    log_dir = ARTIFACTS / "_logs"
+    shutil.rmtree(log_dir, ignore_errors=True)
+    log_dir.mkdir(parents=True)
+    site = RunningSite(
+        db_path=ROOT / "var" / f"browser-{test_db}.sqlite3",
+        var_dir=Path(tempfile.mkdtemp(prefix="careersteps-browser-")),
+        port=free_port(),
+        log_dir=log_dir,
+    )
+    build_database(site)
+    try:
+        site.start_process("site", "runserver", "--noreload", f"127.0.0.1:{site.port}")
+        site.start_process("qcluster", "qcluster")
+        site.wait_until_serving()
+    except BaseException:
+        site.stop()
+        raise
+    return site
