@@ -42,7 +42,9 @@ def amendable_fields() -> list[str]:
     return names
 
 
-def withdraw_application(application: Application, actor: Actor, *, reason: str = "") -> HistoryEntry:
+def withdraw_application(
+    application: Application, actor: Actor, *, reason: str = ""
+) -> HistoryEntry:
     """Withdraw ``application``; the applicant's reason is kept as the entry's comment."""
     return apply_transition(APPLICATION, application, "withdraw", actor, comment=reason.strip())
 

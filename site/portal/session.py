@@ -1,7 +1,8 @@
 """Who is signed in to the applicant portal.
 
-Applicants have no passwords: a single-use link by email signs a :class:`~applications.models.Person`
-in, and the session remembers them. Every view that serves an applicant's private data asks
+Applicants have no passwords: a single-use link by email signs a
+:class:`~applications.models.Person` in, and the session remembers them. Every view that
+serves an applicant's private data asks
 :func:`get_signed_in_person` and compares it to the owner.
 """
 

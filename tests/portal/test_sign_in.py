@@ -7,10 +7,10 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
-
 from portal.models import SignInRequest, SignInToken
 from portal.session import SESSION_KEY
 from portal.signin import hash_token
+
 from tests.factories import PersonFactory
 from tests.portal.conftest import link_from
 from workflows.notifications.models import OutboundEmail
@@ -146,7 +146,11 @@ def test_old_requests_leave_the_window(client, person, settings):
     ("language", "subject", "phrase"),
     [
         ("cs", "Váš přihlašovací odkaz do careerSTEPS", "Odkaz funguje jednou a 15 minut."),
-        ("de", "Ihr Anmeldelink für careerSTEPS", "Der Link funktioniert einmal und 15 Minuten lang."),
+        (
+            "de",
+            "Ihr Anmeldelink für careerSTEPS",
+            "Der Link funktioniert einmal und 15 Minuten lang.",
+        ),
         ("en", "Your careerSTEPS sign-in link", "The link works once and for 15 minutes."),
     ],
 )

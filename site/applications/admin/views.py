@@ -1,0 +1,72 @@
+"""Index (with export) and inspect views, both restricted to the visible applications."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views.generic import IndexView, InspectView
+
+from applications.admin.permissions import (
+    can_export_applications,
+    can_view_application,
+    visible_applications,
+)
+from applications.models import Application
+from workflows.engine.models import HistoryEntry
+from workflows.lifecycles.application import APPLICATION
+
+
+class ApplicationIndexView(IndexView):
+    """The listing and its XLSX/CSV export share one queryset: the visible applications."""
+
+    def get_base_queryset(self) -> QuerySet[Application]:
+        return visible_applications(self.request.user).select_related("person", "cohort")
+
+    def get(self, request, *args, **kwargs):
+        if self.is_export and not can_export_applications(request.user)[0]:
+            raise Http404
+        return super().get(request, *args, **kwargs)
+
+
+class ApplicationInspectView(InspectView):
+    """One application: the applicant's answers, and the full history for staff."""
+
+    template_name = "applications/admin/inspect.html"
+
+    def get_object(self, queryset=None) -> Application:
+        application = (
+            visible_applications(self.request.user)
+            .select_related("person", "cohort")
+            .filter(pk=self.pk)
+            .first()
+        )
+        if application is None or not can_view_application(self.request.user, application)[0]:
+            raise Http404
+        return application
+
+    def get_person_display_value(self) -> str:
+        person = self.object.person
+        return f"{person.full_name} <{person.email}>"
+
+    def get_cohort_display_value(self) -> str:
+        return self.object.cohort.title
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["history"] = [
+            {
+                "entry": entry,
+                "state_label": _state_label(entry.to_state),
+            }
+            for entry in HistoryEntry.objects.for_object(self.object).select_related("actor_user")
+        ]
+        context["history_heading"] = _("History")
+        return context
+
+
+def _state_label(key: str) -> str:
+    try:
+        return str(APPLICATION.state(key).label)
+    except KeyError:
+        return key
