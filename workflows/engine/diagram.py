@@ -79,7 +79,10 @@ def _edge(source: Box, target: Box, offset: int) -> tuple[str, tuple[float, floa
     if target.x > source.x:
         (x1, y1), (x2, y2) = source.right, target.left
         bend = (x2 - x1) / 2
-        path = f"M{x1:.0f},{y1:.0f} C{x1 + bend:.0f},{y1:.0f} {x2 - bend:.0f},{y2:.0f} {x2:.0f},{y2:.0f}"
+        path = (
+            f"M{x1:.0f},{y1:.0f} C{x1 + bend:.0f},{y1:.0f} "
+            f"{x2 - bend:.0f},{y2:.0f} {x2:.0f},{y2:.0f}"
+        )
         return path, ((x1 + x2) / 2, (y1 + y2) / 2 - 4 + offset * 12)
     if target.x == source.x:
         # Same column: bulge out to the right of the column.
@@ -142,7 +145,8 @@ def render_svg(machine: Machine) -> str:
             fill = "#fdf0e6"
         border = ' stroke-width="3"' if state.is_final else ' stroke-width="1.5"'
         out.append(
-            f'<g class="wf-state" data-state="{state.key}"><title>{escape(str(state.label))}</title>'
+            f'<g class="wf-state" data-state="{state.key}">'
+            f"<title>{escape(str(state.label))}</title>"
             f'<rect x="{box.x:.0f}" y="{box.y:.0f}" width="{box.width:.0f}" '
             f'height="{NODE_HEIGHT}" rx="8" fill="{fill}" stroke="#333"{border}/>'
             f'<text x="{box.x + box.width / 2:.0f}" y="{box.y + NODE_HEIGHT / 2 + 4:.0f}" '
@@ -179,7 +183,9 @@ def transition_rows(machine: Machine) -> list[dict]:
             "roles": sorted(t.roles),
             "effects": t.effects,
             "comment_required": t.comment_required,
-            "guards": [g.__doc__.strip().splitlines()[0] if g.__doc__ else g.__name__ for g in t.guards],
+            "guards": [
+                g.__doc__.strip().splitlines()[0] if g.__doc__ else g.__name__ for g in t.guards
+            ],
         }
         for t in machine.transitions
     ]

@@ -58,7 +58,7 @@ def send_review_reminders(today: str | None = None) -> int:
                 "name": reviewer.get_full_name() or reviewer.get_username(),
                 "application": str(assignment.application),
                 "due_on": assignment.due_on.isoformat(),
-                "review_url": _admin_url("review_assignment:review", assignment.pk),
+                "review_url": _admin_url("review_admin:review", assignment.pk),
             },
         )
         sent += 1

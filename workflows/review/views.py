@@ -1,0 +1,260 @@
+"""Review screens in the Wagtail admin. Each view checks who asks, then calls a service.
+
+Reviewers: "My reviews" and the review form of their own assignments (any other assignment is
+a 404, so its existence is not revealed). Coordinators: the decision list (one by one or in
+batch), an application's reviews with assignment and decision, scoped to their cohorts.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import select_template
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from applications.models import Application
+from workflows.engine.actors import Actor
+from workflows.engine.engine import TransitionError
+from workflows.engine.history import history_for
+from workflows.lifecycles.application import IN_REVIEW, WAITLISTED
+from workflows.review import permissions, services
+from workflows.review.forms import (
+    AssignForm,
+    AutoAssignForm,
+    BatchDecisionForm,
+    ConflictForm,
+    DecisionForm,
+    ReviewForm,
+)
+from workflows.review.models import ReviewAssignment
+from workflows.review.selectors import applications_visible_to, is_coordinator_of
+from workflows.roles import is_coordinator, is_reviewer
+
+#: The applications app may provide this partial (context: ``application``) to show the
+#: applicant's answers; until it does, the review screens show the basic facts.
+SUMMARY_TEMPLATES = [
+    "applications/includes/application_summary.html",
+    "review/includes/summary.html",
+]
+
+
+def _summary_template():
+    return select_template(SUMMARY_TEMPLATES).template.name
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+# --- reviewers ---------------------------------------------------------------------------
+
+
+def my_reviews(request):
+    _require(is_reviewer(request.user))
+    assignments = (
+        ReviewAssignment.objects.filter(reviewer=request.user)
+        .select_related("application__person", "application__cohort")
+        .order_by("status", "due_on")
+    )
+    return TemplateResponse(
+        request,
+        "review/admin/my_reviews.html",
+        {
+            "page_title": _("My reviews"),
+            "header_icon": "tasks",
+            "today": timezone.localdate(),
+            "open": [a for a in assignments if a.status == ReviewAssignment.Status.ASSIGNED],
+            "done": [a for a in assignments if a.status == ReviewAssignment.Status.SUBMITTED],
+            "recused": [a for a in assignments if a.status == ReviewAssignment.Status.RECUSED],
+        },
+    )
+
+
+def review_assignment(request, pk: int):
+    """The review form of one of the reviewer's own assignments (404 for anyone else's)."""
+    assignment = get_object_or_404(
+        ReviewAssignment.objects.select_related("application__person", "application__cohort"),
+        pk=pk,
+        reviewer=request.user,
+    )
+    if assignment.status == ReviewAssignment.Status.RECUSED:
+        raise Http404
+    application = assignment.application
+    rubric = services.rubric_for(application, get_language())
+    review_form = ReviewForm(rubric=rubric) if rubric else None
+    conflict_form = ConflictForm()
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "conflict":
+                conflict_form = ConflictForm(request.POST)
+                if conflict_form.is_valid():
+                    replacement = services.declare_conflict(
+                        assignment, request.user, conflict_form.cleaned_data["reason"]
+                    )
+                    messages.success(
+                        request,
+                        _("Thank you. Another reviewer has been assigned.")
+                        if replacement
+                        else _("Thank you. The coordinators will assign another reviewer."),
+                    )
+                    return redirect("review_admin:my_reviews")
+            elif rubric:
+                review_form = ReviewForm(request.POST, rubric=rubric)
+                if review_form.is_valid():
+                    services.submit_review(
+                        assignment,
+                        request.user,
+                        rubric=rubric,
+                        scores=review_form.scores(),
+                        recommendation=review_form.cleaned_data["recommendation"],
+                        comment=review_form.cleaned_data["comment"],
+                    )
+                    messages.success(request, _("Your review has been submitted. Thank you!"))
+                    return redirect("review_admin:my_reviews")
+        except services.ReviewError as error:
+            messages.error(request, error.reason)
+    allowed, reason = permissions.can_review(request.user, assignment)
+    return TemplateResponse(
+        request,
+        "review/admin/review_form.html",
+        {
+            "page_title": _("Review: %(application)s") % {"application": application},
+            "header_icon": "tasks",
+            "assignment": assignment,
+            "application": application,
+            "summary_template": _summary_template(),
+            "rubric": rubric,
+            "review_form": review_form if allowed else None,
+            "closed_reason": reason,
+            "conflict_form": conflict_form if allowed else None,
+            "review": getattr(assignment, "review", None),
+        },
+    )
+
+
+# --- coordinators ------------------------------------------------------------------------
+
+
+def decisions(request):
+    """Applications in review in the coordinator's cohorts, with scores; batch decisions."""
+    _require(is_coordinator(request.user))
+    pending = services.with_review_summary(
+        applications_visible_to(request.user)
+        .filter(state__in=(IN_REVIEW, WAITLISTED))
+        .select_related("person", "cohort")
+    ).order_by("-average_score", "submitted_at")
+    form = BatchDecisionForm(applications=pending)
+    if request.method == "POST":
+        form = BatchDecisionForm(request.POST, applications=pending)
+        if form.is_valid():
+            result = services.decide_batch(
+                form.cleaned_data["applications"],
+                form.cleaned_data["decision"],
+                Actor.from_request(request),
+                message=form.cleaned_data["message"],
+                email_applicant=form.cleaned_data["email_applicant"],
+            )
+            if result.decided:
+                messages.success(
+                    request,
+                    _("Decided: %(count)s.") % {"count": len(result.decided)},
+                )
+            for application, reason in result.refused:
+                messages.error(request, f"{application}: {reason}")
+            return redirect("review_admin:decisions")
+    return TemplateResponse(
+        request,
+        "review/admin/decisions.html",
+        {
+            "page_title": _("Decisions"),
+            "header_icon": "check",
+            "applications": pending,
+            "form": form,
+        },
+    )
+
+
+def application_review(request, pk: int):
+    """One application for its coordinators: reviews, scores, assignment, decision, history."""
+    application = get_object_or_404(
+        applications_visible_to(request.user).select_related("person", "cohort"), pk=pk
+    )
+    _require(is_coordinator_of(request.user, application))
+    actor = Actor.from_request(request)
+    reviewers = services.reviewer_pool(application).order_by("open_reviews", "last_name")
+    assign_form, auto_form, decision_form = (
+        AssignForm(reviewers=reviewers),
+        AutoAssignForm(),
+        DecisionForm(),
+    )
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "assign":
+                assign_form = AssignForm(request.POST, reviewers=reviewers)
+                if assign_form.is_valid():
+                    services.assign_reviewer(
+                        application,
+                        assign_form.cleaned_data["reviewer"],
+                        actor,
+                        due_on=assign_form.cleaned_data["due_on"],
+                    )
+                    messages.success(request, _("The reviewer has been assigned."))
+                    return redirect(request.path)
+            elif action == "auto_assign":
+                auto_form = AutoAssignForm(request.POST)
+                if auto_form.is_valid():
+                    created = services.auto_assign(
+                        application, actor, reviewers=auto_form.cleaned_data["reviewers"]
+                    )
+                    messages.success(
+                        request, _("Reviewers assigned: %(count)s.") % {"count": len(created)}
+                    )
+                    return redirect(request.path)
+            elif action == "decide":
+                decision_form = DecisionForm(request.POST)
+                if decision_form.is_valid():
+                    with transaction.atomic():
+                        services.decide(
+                            application,
+                            decision_form.cleaned_data["decision"],
+                            actor,
+                            message=decision_form.cleaned_data["message"],
+                            comment=decision_form.cleaned_data["comment"],
+                            email_applicant=decision_form.cleaned_data["email_applicant"],
+                        )
+                    messages.success(request, _("The decision has been recorded."))
+                    return redirect(request.path)
+        except (services.ReviewError, TransitionError) as error:
+            messages.error(request, error.reason)
+    assignments = application.review_assignments.select_related(
+        "reviewer", "review"
+    ).prefetch_related("review__scores")
+    summary = services.with_review_summary(Application.objects.filter(pk=application.pk)).get()
+    return TemplateResponse(
+        request,
+        "review/admin/application.html",
+        {
+            "page_title": str(application),
+            "header_icon": "doc-full",
+            "application": application,
+            "summary": summary,
+            "summary_template": _summary_template(),
+            "assignments": assignments,
+            "assign_form": assign_form,
+            "auto_form": auto_form,
+            "decision_form": decision_form,
+            "choices": services.decision_choices(application, actor),
+            "history": history_for(application),
+            "show_private": True,
+            "decisions_url": reverse("review_admin:decisions"),
+        },
+    )
