@@ -59,9 +59,7 @@ def validate_questions(stream, role: str) -> None:
     clashes = [key for key in keys if key in reserved]
     if duplicates or clashes:
         errors.append(
-            format_lazy(
-                "{}{}", _("Each key may be used once: "), ", ".join(duplicates + clashes)
-            )
+            format_lazy("{}{}", _("Each key may be used once: "), ", ".join(duplicates + clashes))
         )
     if errors:
         raise ValidationError({"questions": errors})

@@ -61,8 +61,12 @@ class PrivacyNotice(TranslatableMixin, models.Model):
     title = models.CharField(_("title"), max_length=200)
     text = RichTextField(_("text"))
 
-    panels = [FieldPanel("version"), FieldPanel("effective_from"), FieldPanel("title"),
-              FieldPanel("text")]
+    panels = [
+        FieldPanel("version"),
+        FieldPanel("effective_from"),
+        FieldPanel("title"),
+        FieldPanel("text"),
+    ]
     override_translatable_fields = [
         SynchronizedField("version", overridable=False),
         SynchronizedField("effective_from", overridable=False),

@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+"""Applicant-facing URLs (mounted inside the language prefix: /cs/, /de/, /en/)."""
+
+from django.urls import path
+
+from applications import views
 
 app_name = "applications"
-urlpatterns: list = []
+urlpatterns = [
+    path("applications/drafts/<str:token>/", views.resume_draft, name="resume_draft"),
+    path("applications/files/<int:pk>/", views.download_upload, name="download_upload"),
+]

@@ -1,0 +1,425 @@
+"""The applicant's form, built from an :class:`~applications.pages.ApplicationFormPage`.
+
+Field names are the stable keys from the page's blocks, so a Czech, German and English copy
+of one form produce the same ``cleaned_data`` keys. Choice values are identifiers
+(institution translation keys, discipline keys, core choice values), never translated text.
+The same description drives the HTML form, the API schema and the snapshot kept with each
+submission.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
+from wagtail.models import Locale
+from wagtail.rich_text import expand_db_html
+
+from applications import core
+from applications.pdf import validate_pdf
+from applications.widgets import LanguageLevelsField
+
+PRIVACY_VERSION_FIELD = "privacy_notice_version"
+UPLOAD_SUFFIX = "__upload"
+
+
+@dataclass
+class FormItem:
+    """One block of the form: a heading, a help text, or a question with its form fields."""
+
+    kind: str  # "heading" | "help" | "question"
+    text: str = ""
+    key: str = ""
+    block_type: str = ""
+    input: str = ""
+    fields: dict[str, forms.Field] = field(default_factory=dict)
+
+
+def localized(queryset, locale: Locale) -> list:
+    """Each object of ``queryset`` once: in ``locale`` when translated, else in the default
+    locale (so an untranslated institution still appears, in English)."""
+    default = Locale.get_default()
+    by_key: dict = {}
+    for obj in queryset.filter(locale__in=[default, locale]).select_related("locale"):
+        if obj.translation_key not in by_key or obj.locale_id == locale.pk:
+            by_key[obj.translation_key] = obj
+    return sorted(by_key.values(), key=lambda obj: str(obj).casefold())
+
+
+def timezone_choices() -> list[tuple[str, str]]:
+    common = ["Europe/Prague", "Europe/Berlin", "Europe/Vienna", "Europe/London", "UTC"]
+    rest = sorted(zoneinfo.available_timezones() - set(common) - {"localtime"})
+    return [(name, name.replace("_", " ")) for name in common + rest]
+
+
+def availability_choices() -> list[tuple[str, str]]:
+    return [
+        (f"{day}-{part}", f"{day_label}, {part_label}")
+        for day, day_label in core.WEEKDAY_CHOICES
+        for part, part_label, _start, _end in core.DAY_PARTS
+    ]
+
+
+def _core_item(key: str, label: str, help_text: str, page) -> FormItem:
+    from applications.models import Discipline, PrivacyNotice
+    from institutions.models import Institution
+
+    locale = page.locale
+    common = {"label": label, "help_text": help_text}
+    item = FormItem("question", key=key, block_type="core")
+    if key == "full_name":
+        item.input = "text"
+        item.fields[key] = forms.CharField(max_length=200, **common)
+        item.fields[key].widget.attrs["autocomplete"] = "name"
+    elif key == "email":
+        item.input = "email"
+        item.fields[key] = forms.EmailField(max_length=254, **common)
+        item.fields[key].widget.attrs["autocomplete"] = "email"
+    elif key == "preferred_language":
+        item.input = "radio"
+        item.fields[key] = forms.ChoiceField(
+            choices=core.LANGUAGE_CHOICES,
+            widget=forms.RadioSelect,
+            initial=locale.language_code,
+            **common,
+        )
+    elif key == "institution":
+        item.input = "select"
+        choices = [("", _("Choose your institution"))] + [
+            (str(obj.translation_key), str(obj)) for obj in localized(Institution.objects, locale)
+        ]
+        item.fields[key] = forms.ChoiceField(choices=choices, **common)
+    elif key in ("faculty", "programme_or_position"):
+        item.input = "text"
+        item.fields[key] = forms.CharField(max_length=200, **common)
+    elif key == "degree_level":
+        item.input = "radio"
+        item.fields[key] = forms.ChoiceField(
+            choices=core.DEGREE_LEVEL_CHOICES, widget=forms.RadioSelect, **common
+        )
+    elif key == "academic_rank":
+        item.input = "select"
+        item.fields[key] = forms.ChoiceField(
+            choices=[("", _("Choose your rank"))] + core.ACADEMIC_RANK_CHOICES, **common
+        )
+    elif key == "disciplines":
+        item.input = "checkboxes"
+        choices = [(obj.key, str(obj)) for obj in localized(Discipline.objects, locale)]
+        item.fields[key] = forms.MultipleChoiceField(
+            choices=choices, widget=forms.CheckboxSelectMultiple, **common
+        )
+    elif key == "research_interests":
+        item.input = "text"
+        item.fields[key] = forms.CharField(max_length=500, **common)
+        if not help_text:
+            item.fields[key].help_text = _("A few keywords, separated by commas.")
+    elif key == "mentoring_languages":
+        item.input = "language_levels"
+        item.fields[key] = LanguageLevelsField(**common)
+    elif key == "meeting_preference":
+        item.input = "radio"
+        item.fields[key] = forms.ChoiceField(
+            choices=core.MEETING_CHOICES, widget=forms.RadioSelect, **common
+        )
+    elif key == "availability":
+        item.input = "checkboxes"
+        item.fields[key] = forms.MultipleChoiceField(
+            choices=availability_choices(), widget=forms.CheckboxSelectMultiple, **common
+        )
+        if not help_text:
+            item.fields[key].help_text = _("Times are in your local time, in the time zone below.")
+        item.fields["timezone"] = forms.ChoiceField(
+            label=_("Your time zone"),
+            choices=timezone_choices(),
+            initial="Europe/Berlin" if locale.language_code == "de" else "Europe/Prague",
+        )
+    elif key == "goals":
+        item.input = "textarea"
+        item.fields[key] = forms.CharField(max_length=5000, widget=forms.Textarea, **common)
+    elif key == "capacity":
+        item.input = "radio"
+        item.fields[key] = forms.TypedChoiceField(
+            choices=core.CAPACITY_CHOICES, coerce=int, widget=forms.RadioSelect, **common
+        )
+    elif key == "cv":
+        item.input = "file"
+        item.fields[key] = _file_field(common)
+    elif key == "privacy_consent":
+        item.input = "checkbox"
+        notice = PrivacyNotice.current(locale)
+        consent = forms.BooleanField(**common)
+        consent.notice = notice
+        item.fields[key] = consent
+        item.fields[PRIVACY_VERSION_FIELD] = forms.CharField(
+            widget=forms.HiddenInput,
+            required=False,
+            initial=notice.version if notice else "",
+        )
+    return item
+
+
+def _file_field(common: dict) -> forms.FileField:
+    file_field = forms.FileField(validators=[validate_pdf], **common)
+    file_field.widget.attrs["accept"] = "application/pdf,.pdf"
+    return file_field
+
+
+def _custom_item(block_type: str, value) -> FormItem:
+    key = value["key"]
+    common = {
+        "label": value["label"],
+        "help_text": value.get("help_text") or "",
+        "required": value.get("required", True),
+    }
+    item = FormItem("question", key=key, block_type=block_type)
+    if block_type == "text":
+        item.input, item.fields[key] = "text", forms.CharField(max_length=500, **common)
+    elif block_type == "long_text":
+        item.input = "textarea"
+        item.fields[key] = forms.CharField(max_length=5000, widget=forms.Textarea, **common)
+    elif block_type in ("choice", "multiple_choice"):
+        choices = [(option["value"], option["label"]) for option in value["choices"]]
+        if block_type == "choice":
+            item.input = "radio"
+            item.fields[key] = forms.ChoiceField(
+                choices=choices, widget=forms.RadioSelect, **common
+            )
+        else:
+            item.input = "checkboxes"
+            item.fields[key] = forms.MultipleChoiceField(
+                choices=choices, widget=forms.CheckboxSelectMultiple, **common
+            )
+    elif block_type == "date":
+        item.input = "date"
+        item.fields[key] = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **common)
+    elif block_type == "number":
+        item.input = "number"
+        item.fields[key] = forms.IntegerField(
+            min_value=value.get("min_value"), max_value=value.get("max_value"), **common
+        )
+    elif block_type == "file":
+        item.input = "file"
+        item.fields[key] = _file_field(common)
+    elif block_type == "consent":
+        item.input = "checkbox"
+        common["required"] = True
+        item.fields[key] = forms.BooleanField(**common)
+    return item
+
+
+def build_items(page) -> list[FormItem]:
+    """The page's blocks as form items, with labels in the page's language."""
+    items = []
+    with override(page.locale.language_code):
+        for child in page.questions:
+            value = child.value
+            if child.block_type == "heading":
+                items.append(FormItem("heading", text=value["text"]))
+            elif child.block_type == "help_text":
+                items.append(FormItem("help", text=value["text"]))
+            elif child.block_type == "core":
+                key = value["question"]
+                if page.role not in core.CORE_BY_KEY[key].roles:
+                    continue  # e.g. "capacity" on a mentee form: not asked
+                label = value.get("label") or str(core.CORE_BY_KEY[key].label)
+                items.append(_core_item(key, label, value.get("help_text") or "", page))
+            else:
+                items.append(_custom_item(child.block_type, value))
+    return items
+
+
+def _describe_field(name: str, form_field: forms.Field, item: FormItem) -> dict[str, Any]:
+    description: dict[str, Any] = {
+        "name": name,
+        "label": str(form_field.label or ""),
+        "help_text": str(form_field.help_text or ""),
+        "required": form_field.required,
+        "input": item.input
+        if name == item.key
+        else "hidden"
+        if form_field.widget.is_hidden
+        else "select",
+    }
+    choices = getattr(form_field, "choices", None)
+    if choices is not None and not isinstance(form_field, LanguageLevelsField):
+        description["choices"] = [
+            {"value": str(value), "label": str(label)} for value, label in choices if value != ""
+        ]
+    if isinstance(form_field, LanguageLevelsField):
+        description["languages"] = [code for code, _label in core.LANGUAGE_CHOICES]
+        description["levels"] = [value for value, _label in core.LEVEL_CHOICES]
+        description["subfields"] = [f"{name}_{code}" for code, _label in core.LANGUAGE_CHOICES]
+    if item.input == "file" and name == item.key:
+        from applications.pdf import max_upload_bytes
+
+        description["accept"] = ["application/pdf"]
+        description["max_bytes"] = max_upload_bytes()
+    notice = getattr(form_field, "notice", None)
+    if notice is not None:
+        description["privacy_notice"] = {
+            "version": notice.version,
+            "title": notice.title,
+            "text": expand_db_html(notice.text),
+        }
+    return description
+
+
+def describe_questions(page) -> list[dict[str, Any]]:
+    """A JSON-ready description of the form in the page's language (API and snapshot)."""
+    described = []
+    with override(page.locale.language_code):
+        for item in build_items(page):
+            if item.kind != "question":
+                described.append({"type": item.kind, "text": str(item.text)})
+                continue
+            described.append(
+                {
+                    "type": item.block_type,
+                    "key": item.key,
+                    "fields": [
+                        _describe_field(name, form_field, item)
+                        for name, form_field in item.fields.items()
+                    ],
+                }
+            )
+    return described
+
+
+class ApplicationForm(forms.Form):
+    """The applicant's form for one copy (locale) of an application form page.
+
+    ``pending_uploads`` maps a file question's key to an :class:`~applications.models.Upload`
+    already kept from an earlier attempt or a draft: the question then need not be answered
+    again, and a new file replaces the kept one.
+    """
+
+    def __init__(self, page, *args, pending_uploads: dict | None = None, **kwargs):
+        kwargs.setdefault("auto_id", "id_%s")
+        super().__init__(*args, **kwargs)
+        self.page = page
+        self.items = build_items(page)
+        self.pending_uploads = dict(pending_uploads or {})
+        self.file_keys: list[str] = []
+        for item in self.items:
+            for name, form_field in item.fields.items():
+                self.fields[name] = form_field
+                if item.input == "file" and name == item.key:
+                    self.file_keys.append(name)
+                    if name in self.pending_uploads:
+                        form_field.required = False
+
+    def anchor_for(self, name: str) -> str:
+        """The id of the first input of field ``name`` (error summary links point to it)."""
+        widget = self.fields[name].widget
+        if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+            return f"id_{name}_0"
+        if isinstance(self.fields[name], LanguageLevelsField):
+            return f"id_{name}_{core.LANGUAGE_CHOICES[0][0]}"
+        return f"id_{name}"
+
+    def error_summary(self) -> list[dict[str, str]]:
+        """Every error in form order: {"anchor", "label", "message"} ("" anchor: whole form)."""
+        summary = [{"anchor": "", "label": "", "message": str(m)} for m in self.non_field_errors()]
+        for name, form_field in self.fields.items():
+            for message in self.errors.get(name, []):
+                summary.append(
+                    {
+                        "anchor": self.anchor_for(name),
+                        "label": str(form_field.label or ""),
+                        "message": str(message),
+                    }
+                )
+        return summary
+
+    def annotate_for_assistive_technology(self) -> None:
+        """Link each input to its help text and errors (aria-describedby, aria-invalid)."""
+        errors = self.errors if self.is_bound else {}
+        for name, form_field in self.fields.items():
+            described_by = []
+            if form_field.help_text:
+                described_by.append(f"{name}-help")
+            if name in self.pending_uploads:
+                described_by.append(f"{name}-kept")
+            if errors.get(name):
+                described_by.append(f"{name}-error")
+                form_field.widget.attrs["aria-invalid"] = "true"
+            else:
+                form_field.widget.attrs.pop("aria-invalid", None)
+            if described_by:
+                form_field.widget.attrs["aria-describedby"] = " ".join(described_by)
+
+    def blocks(self) -> list[dict[str, Any]]:
+        """What the template renders, in order: headings, help texts and bound fields."""
+        rendered = []
+        for item in self.items:
+            if item.kind != "question":
+                rendered.append({"kind": item.kind, "text": item.text})
+                continue
+            for name, form_field in item.fields.items():
+                if name == item.key:
+                    input_kind = item.input
+                else:
+                    input_kind = "hidden" if form_field.widget.is_hidden else "select"
+                rendered.append(
+                    {
+                        "kind": "field",
+                        "input": input_kind,
+                        "field": self[name],
+                        "kept": self.pending_uploads.get(name),
+                        "notice": getattr(form_field, "notice", None),
+                    }
+                )
+        return rendered
+
+    def question_items(self) -> list[FormItem]:
+        return [item for item in self.items if item.kind == "question"]
+
+    def clean(self):
+        cleaned = super().clean()
+        for key in self.file_keys:
+            if not isinstance(cleaned.get(key), UploadedFile) and key in self.pending_uploads:
+                cleaned[key] = self.pending_uploads[key]
+        if "privacy_consent" in self.fields and cleaned.get("privacy_consent"):
+            from applications.models import PrivacyNotice
+
+            current = PrivacyNotice.current()
+            seen = cleaned.get(PRIVACY_VERSION_FIELD, "")
+            if current is not None and seen != current.version:
+                self.add_error(
+                    "privacy_consent",
+                    _(
+                        "The privacy notice has changed since you opened this form. "
+                        "Please read the new version and agree again."
+                    ),
+                )
+                self.data = self.data.copy()
+                self.data[PRIVACY_VERSION_FIELD] = current.version
+        return cleaned
+
+
+def answers_as_json(cleaned: dict[str, Any], uploads: dict) -> dict[str, Any]:
+    """``cleaned_data`` as JSON under the stable keys (files as references to their upload)."""
+    answers: dict[str, Any] = {}
+    for key, value in cleaned.items():
+        if key == PRIVACY_VERSION_FIELD:
+            continue
+        if key in uploads:
+            upload = uploads[key]
+            answers[key] = {
+                "upload": upload.pk,
+                "name": upload.original_name,
+                "sha256": upload.sha256,
+            }
+        elif isinstance(value, date):
+            answers[key] = value.isoformat()
+        elif isinstance(value, UploadedFile) or value is None:
+            continue
+        else:
+            answers[key] = value
+    return answers

@@ -1,0 +1,76 @@
+"""Checking uploaded files by their content: a CV must really be a PDF, and not too large.
+
+The name and the browser's content type are the sender's claims; the bytes are not. A file
+passes when it starts with ``%PDF-`` and pypdf can parse it and count its pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+
+def max_upload_bytes() -> int:
+    return int(getattr(settings, "APPLICATIONS_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES))
+
+
+def validate_pdf(upload: UploadedFile) -> None:
+    """Raise a translated :class:`ValidationError` unless ``upload`` is a readable PDF."""
+    limit = max_upload_bytes()
+    if upload.size > limit:
+        raise ValidationError(
+            _("The file is too large (%(size)s). Please upload a PDF of at most %(limit)s.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+            code="file_too_large",
+        )
+    if upload.size == 0:
+        raise ValidationError(_("The file is empty."), code="empty_file")
+    upload.seek(0)
+    head = upload.read(1024)
+    upload.seek(0)
+    if b"%PDF-" not in head[:1024] or not head.lstrip().startswith(b"%PDF-"):
+        raise ValidationError(
+            _("This file is not a PDF. Please upload your document as a PDF file."),
+            code="not_pdf",
+        )
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(upload, strict=False)
+        if reader.is_encrypted:
+            raise ValidationError(
+                _("This PDF is password-protected. Please upload it without a password."),
+                code="encrypted_pdf",
+            )
+        if len(reader.pages) < 1:
+            raise ValueError("no pages")
+    except ValidationError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
+        logger.info("Refused an unreadable PDF: %s", error)
+        raise ValidationError(
+            _("This PDF cannot be read. Please export it again and upload the new file."),
+            code="broken_pdf",
+        ) from error
+    finally:
+        upload.seek(0)
+
+
+def sha256_of(upload: UploadedFile) -> str:
+    digest = hashlib.sha256()
+    upload.seek(0)
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()

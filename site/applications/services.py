@@ -1,0 +1,301 @@
+"""Everything that changes application data: views and the API call these, never the ORM.
+
+``submit_application`` is one transaction: the person, the application with its typed
+profile and answers, the first history entry and the confirmation email (an outbox row plus
+its queued sending task) commit together or not at all.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from typing import Any
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from applications import core
+from applications.eligibility import check_eligibility
+from applications.forms import UPLOAD_SUFFIX, answers_as_json
+from applications.models import (
+    ApplicantProfile,
+    Application,
+    AvailabilitySlot,
+    Discipline,
+    Draft,
+    MentoringLanguage,
+    Person,
+    PrivacyNotice,
+    Upload,
+    normalise_email,
+)
+from applications.pdf import sha256_of
+from institutions.models import Institution
+from workflows.engine.actors import Actor
+from workflows.engine.engine import record_start
+from workflows.lifecycles.application import APPLICATION
+from workflows.notifications.models import OutboundEmail
+from workflows.notifications.services import queue_email, supported_language
+
+DRAFT_SKIP_FIELDS = {"csrfmiddlewaretoken", "action", "draft_token"}
+
+
+class SubmissionRefused(Exception):
+    """The submission was not saved; ``errors`` maps field keys ("__all__") to reasons."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__("; ".join(errors.values()))
+        self.errors = errors
+
+
+# Uploads --------------------------------------------------------------------------------
+
+
+def keep_upload(uploaded: UploadedFile, key: str, draft: Draft | None = None) -> Upload:
+    """Store a file that passed the PDF checks, privately and under a generated name."""
+    upload = Upload(
+        field_key=key,
+        original_name=(uploaded.name or "document.pdf")[:255],
+        size=uploaded.size,
+        sha256=sha256_of(uploaded),
+        draft=draft,
+    )
+    upload.file.save("upload.pdf", uploaded, save=False)
+    upload.save()
+    return upload
+
+
+def pending_uploads(data, draft: Draft | None = None) -> dict[str, Upload]:
+    """Files kept earlier for this form: from the draft, then from ``<key>__upload`` tokens
+    posted back by the form (only files not yet attached to an application)."""
+    found: dict[str, Upload] = {}
+    if draft is not None:
+        for upload in draft.uploads.filter(application__isnull=True).order_by("created_at"):
+            found[upload.field_key] = upload
+    for name in data:
+        if name.endswith(UPLOAD_SUFFIX):
+            key = name.removesuffix(UPLOAD_SUFFIX)
+            upload = Upload.objects.filter(
+                token=data.get(name), field_key=key, application__isnull=True
+            ).first()
+            if upload is not None:
+                found[key] = upload
+    return found
+
+
+def keep_valid_uploads(form, draft: Draft | None = None) -> None:
+    """After validation, keep every new file that passed its checks, even if other answers
+    did not, so the applicant never has to upload it again."""
+    cleaned = getattr(form, "cleaned_data", {})
+    for key in form.file_keys:
+        value = cleaned.get(key)
+        if isinstance(value, UploadedFile):
+            upload = keep_upload(value, key, draft)
+            form.pending_uploads[key] = upload
+            cleaned[key] = upload
+            form.fields[key].required = False
+        elif key in form.pending_uploads:
+            form.fields[key].required = False
+
+
+# Drafts ---------------------------------------------------------------------------------
+
+
+def localized_url(name: str, language: str, **kwargs) -> str:
+    with translation.override(language):
+        return settings.SITE_URL.rstrip("/") + reverse(name, kwargs=kwargs)
+
+
+def save_draft(
+    *, form_page, data, uploads: dict[str, Upload], draft: Draft | None = None
+) -> tuple[Draft, bool]:
+    """Keep what was entered so far; email the resume link the first time. Returns
+    (draft, emailed_now)."""
+    language = form_page.locale.language_code
+    values = {
+        name: data.getlist(name)
+        for name in data
+        if name not in DRAFT_SKIP_FIELDS and not name.endswith(UPLOAD_SUFFIX)
+    }
+    email = (data.get("email") or "").strip()
+    with transaction.atomic():
+        if draft is None:
+            draft = Draft(form_page=form_page)
+        draft.language = language
+        draft.data = values
+        draft.email = normalise_email(email) if email else ""
+        draft.save()
+        Upload.objects.filter(pk__in=[u.pk for u in uploads.values()]).update(draft=draft)
+        emailed = False
+        if draft.email:
+            key = f"application-draft:{draft.pk}:{draft.email}"
+            emailed = not OutboundEmail.objects.filter(key=key).exists()
+            queue_email(
+                key=key,
+                to=draft.email,
+                language=language,
+                template="application_draft",
+                context={
+                    "form_title": form_page.title,
+                    "resume_url": localized_url(
+                        "applications:resume_draft", language, token=draft.token
+                    ),
+                },
+            )
+    return draft, emailed
+
+
+# Submission -----------------------------------------------------------------------------
+
+
+def resolve_institution(translation_key: str | None) -> Institution | None:
+    """The default-locale institution with this translation key (any locale as fallback)."""
+    if not translation_key:
+        return None
+    candidates = Institution.objects.filter(translation_key=translation_key)
+    return candidates.filter(locale=Locale.get_default()).first() or candidates.first()
+
+
+def resolve_disciplines(keys: list[str]) -> list[Discipline]:
+    default = Locale.get_default()
+    found = {}
+    for discipline in Discipline.objects.filter(key__in=keys).select_related("locale"):
+        if discipline.key not in found or discipline.locale_id == default.pk:
+            found[discipline.key] = discipline
+    return [found[key] for key in keys if key in found]
+
+
+def parse_availability(values: list[str]) -> list[tuple[int, time, time]]:
+    parts = {part: (start, end) for part, _label, start, end in core.DAY_PARTS}
+    slots = []
+    for value in values:
+        day, _sep, part = value.partition("-")
+        start, end = parts[part]
+        slots.append((int(day), time(start), time(end)))
+    return sorted(slots)
+
+
+def keywords(text: str) -> list[str]:
+    seen: list[str] = []
+    for word in text.replace(";", ",").split(","):
+        word = " ".join(word.split()).casefold()
+        if word and word not in seen:
+            seen.append(word)
+    return seen
+
+
+def _save_profile(application: Application, cleaned: dict[str, Any], institution, now) -> None:
+    notice = PrivacyNotice.current(now=now)
+    profile = ApplicantProfile.objects.create(
+        application=application,
+        institution=institution,
+        faculty=cleaned.get("faculty", ""),
+        programme_or_position=cleaned.get("programme_or_position", ""),
+        degree_level=cleaned.get("degree_level", ""),
+        academic_rank=cleaned.get("academic_rank", ""),
+        research_interests=keywords(cleaned.get("research_interests", "")),
+        meeting_preference=cleaned.get("meeting_preference", ""),
+        timezone=cleaned.get("timezone") or "Europe/Prague",
+        goals=cleaned.get("goals", ""),
+        capacity=cleaned.get("capacity"),
+        privacy_notice=notice,
+        privacy_notice_version=notice.version if notice else "",
+        consented_at=now,
+    )
+    profile.disciplines.set(resolve_disciplines(cleaned.get("disciplines", [])))
+    MentoringLanguage.objects.bulk_create(
+        MentoringLanguage(application=application, language=code, level=level)
+        for code, level in (cleaned.get("mentoring_languages") or {}).items()
+    )
+    AvailabilitySlot.objects.bulk_create(
+        AvailabilitySlot(application=application, weekday=day, starts_at=start, ends_at=end)
+        for day, start, end in parse_availability(cleaned.get("availability", []))
+    )
+
+
+def duplicate_reason() -> str:
+    return _(
+        "You have already applied to this cohort in this role. You can follow and amend "
+        "your application in the portal."
+    )
+
+
+def submit_application(
+    *,
+    form_page,
+    cleaned: dict[str, Any],
+    uploads: dict[str, Upload],
+    actor: Actor,
+    draft: Draft | None = None,
+    now: datetime | None = None,
+) -> Application:
+    """Create the application (state ``submitted``) from validated answers, or raise
+    :class:`SubmissionRefused` with the eligibility reasons. See the module docstring."""
+    now = now or timezone.now()
+    cohort = form_page.get_source_cohort()
+    role = form_page.role
+    institution = resolve_institution(cleaned.get("institution"))
+    refusals = check_eligibility(
+        cohort, role, institution=institution, email=cleaned["email"], now=now
+    )
+    if refusals:
+        raise SubmissionRefused(refusals)
+    form_language = form_page.locale.language_code
+    language = supported_language(cleaned.get("preferred_language") or form_language)
+    try:
+        with transaction.atomic():
+            person, created = Person.objects.get_or_create(
+                email=normalise_email(cleaned["email"]),
+                defaults={"full_name": cleaned["full_name"], "preferred_language": language},
+            )
+            if not created and person.preferred_language != language:
+                person.preferred_language = language
+                person.save(update_fields=["preferred_language"])
+            application = Application.objects.create(
+                person=person,
+                cohort=cohort,
+                role=role,
+                language=form_language,
+                form_page=form_page,
+                answers=answers_as_json(cleaned, uploads),
+                form_snapshot=form_page.form_definition(),
+            )
+            _save_profile(application, cleaned, institution, now)
+            Upload.objects.filter(pk__in=[u.pk for u in uploads.values()]).update(
+                application=application, draft=None
+            )
+            record_start(APPLICATION, application, actor)
+            queue_email(
+                key=f"application-submitted:{application.pk}",
+                to=person.email,
+                language=language,
+                template="application_submitted",
+                context={
+                    "full_name": person.full_name,
+                    "role": application.role,
+                    "cohort_title": localized_title(cohort, language),
+                    "reference": application.pk,
+                },
+            )
+            if draft is not None and draft.pk:
+                draft.delete()
+    except IntegrityError as error:
+        # Two submissions raced past the eligibility check: the unique constraint decides.
+        if Application.objects.filter(
+            person__email=normalise_email(cleaned["email"]), cohort=cohort, role=role
+        ).exists():
+            raise SubmissionRefused({"email": duplicate_reason()}) from error
+        raise
+    return application
+
+
+def localized_title(page, language: str) -> str:
+    locale = Locale.objects.filter(language_code=language).first()
+    if locale is None:
+        return page.title
+    translated = page.get_translation_or_none(locale)
+    return translated.title if translated else page.title

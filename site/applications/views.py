@@ -1,0 +1,155 @@
+"""Views of the applicant's side: the form page, drafts, and the private file download.
+
+Views only read the request, call :mod:`applications.services` and render; every change of
+data happens in a service.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.forms.utils import ErrorDict
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from portal.session import get_signed_in_person
+
+from applications.forms import ApplicationForm
+from applications.models import Application, Draft, Upload
+from applications.permissions import can_download
+from applications.services import (
+    SubmissionRefused,
+    keep_valid_uploads,
+    pending_uploads,
+    save_draft,
+    submit_application,
+)
+from workflows.engine.actors import Actor
+
+SUBMITTED_SESSION_KEY = "applications_submitted"
+
+
+def _draft_from(token: str | None, page) -> Draft | None:
+    if not token:
+        return None
+    return Draft.objects.filter(
+        token=token, form_page__translation_key=page.translation_key
+    ).first()
+
+
+def _draft_querydict(draft: Draft) -> QueryDict:
+    data = QueryDict(mutable=True)
+    for name, values in draft.data.items():
+        data.setlist(name, values)
+    return data
+
+
+def _render(request, page, form, draft: Draft | None, status: int = 200) -> TemplateResponse:
+    context = page.get_context(request)
+    context.update(
+        {
+            "form": form,
+            "draft": draft,
+            "window_closed": not page.get_source_cohort().is_open_for_applications(),
+        }
+    )
+    form.annotate_for_assistive_technology()
+    return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+def serve_form_page(page, request: HttpRequest) -> HttpResponse:
+    """GET shows the form (resumed from a draft with ``?draft=<token>``); POST saves a draft
+    or submits. A refused or invalid submission keeps everything entered, files included."""
+    if request.method != "POST":
+        if request.GET.get("submitted") and SUBMITTED_SESSION_KEY in request.session:
+            application = Application.objects.filter(
+                pk=request.session[SUBMITTED_SESSION_KEY]
+            ).first()
+            context = page.get_context(request)
+            context["application"] = application
+            return TemplateResponse(request, "applications/application_submitted.html", context)
+        draft = _draft_from(request.GET.get("draft"), page)
+        if draft is not None:
+            form = ApplicationForm(
+                page, data=_draft_querydict(draft), pending_uploads=pending_uploads({}, draft)
+            )
+            # Show the draft's answers without judging them yet: no errors on resume.
+            form._errors = ErrorDict()
+            form.cleaned_data = {}
+            for key in form.file_keys:
+                if key in form.pending_uploads:
+                    form.fields[key].required = False
+        else:
+            form = ApplicationForm(page)
+        return _render(request, page, form, draft)
+
+    draft = _draft_from(request.POST.get("draft_token"), page)
+    form = ApplicationForm(
+        page, request.POST, request.FILES, pending_uploads=pending_uploads(request.POST, draft)
+    )
+    valid = form.is_valid()
+    keep_valid_uploads(form, draft)
+
+    if request.POST.get("action") == "save_draft":
+        draft, emailed = save_draft(
+            form_page=page, data=request.POST, uploads=form.pending_uploads, draft=draft
+        )
+        context = page.get_context(request)
+        context.update({"draft": draft, "emailed": emailed})
+        return TemplateResponse(request, "applications/draft_saved.html", context)
+
+    if valid:
+        try:
+            application = submit_application(
+                form_page=page,
+                cleaned=form.cleaned_data,
+                uploads=form.pending_uploads,
+                actor=Actor.from_request(request),
+                draft=draft,
+            )
+        except SubmissionRefused as refusal:
+            for key, reason in refusal.errors.items():
+                form.add_error(None if key == "__all__" or key not in form.fields else key, reason)
+        else:
+            request.session[SUBMITTED_SESSION_KEY] = application.pk
+            return redirect(page.url + "?submitted=1")
+    return _render(request, page, form, draft, status=422)
+
+
+def resume_draft(request: HttpRequest, token: str) -> HttpResponse:
+    """The link from the draft email: opens the form (in its language) with the draft loaded."""
+    draft = get_object_or_404(Draft.objects.select_related("form_page"), token=token)
+    page = draft.form_page.specific
+    messages.info(request, _("Welcome back. Your answers so far are filled in."))
+    return redirect(f"{page.url}?draft={draft.token}")
+
+
+def content_disposition(filename: str) -> str:
+    """``attachment`` with an ASCII fallback and the exact name per RFC 5987 (``filename*``)."""
+    ascii_name = unicodedata.normalize("NFKD", filename).encode("ascii", "ignore").decode("ascii")
+    ascii_name = "".join(c for c in ascii_name if c.isalnum() or c in " ._-()").strip() or "file"
+    if not ascii_name.lower().endswith(".pdf"):
+        ascii_name += ".pdf"
+    utf8_name = filename if filename.lower().endswith(".pdf") else f"{filename}.pdf"
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(utf8_name, safe='')}"
+
+
+@require_GET
+def download_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """A private file, for the applicant, the cohort's coordinators and assigned reviewers;
+    404 for anyone else (whether or not the file exists)."""
+    upload = Upload.objects.select_related("application__cohort").filter(pk=pk).first()
+    if upload is None:
+        raise Http404
+    allowed, _reason = can_download(request.user, get_signed_in_person(request), upload)
+    if not allowed:
+        raise Http404
+    response = FileResponse(upload.file.open("rb"), content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition(upload.original_name)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
