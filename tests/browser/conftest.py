@@ -181,3 +181,11 @@ def browser_tmp() -> Iterator[Path]:
     directory = Path(tempfile.mkdtemp(prefix="careersteps-browser-files-"))
     yield directory
     shutil.rmtree(directory, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def public_pages(live_site: RunningSite) -> dict[str, dict[str, str]]:
+    """{language: {kind: path}} of the demo's public pages (see pages.py)."""
+    from .pages import find_public_pages
+
+    return find_public_pages(live_site)

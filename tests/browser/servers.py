@@ -12,7 +12,8 @@ database behave like the deployed site (WAL, IMMEDIATE transactions, the ORM bro
 
 The browser database is its own file, ``var/browser-<CAREERSTEPS_TEST_DB>.sqlite3``, rebuilt for
 every session (``migrate`` + ``demo``): committed browser data never leaks into the
-``--reuse-db`` database the rest of the suite uses.
+``--reuse-db`` database the rest of the suite uses. ``CAREERSTEPS_BROWSER_REUSE_DB=1`` keeps an
+existing file (faster while writing tests; the tests then see data left by earlier runs).
 """
 
 from __future__ import annotations
@@ -194,7 +195,8 @@ def start_site() -> RunningSite:
         port=free_port(),
         log_dir=log_dir,
     )
-    build_database(site)
+    if not (os.environ.get("CAREERSTEPS_BROWSER_REUSE_DB") and site.db_path.exists()):
+        build_database(site)
     try:
         site.start_process("site", "runserver", "--noreload", f"127.0.0.1:{site.port}")
         site.start_process("qcluster", "qcluster")

@@ -1,0 +1,51 @@
+"""Where the public pages of the running site are, found in its database (not hard-coded
+slugs), so the tests follow whatever ``manage.py demo`` publishes."""
+
+from __future__ import annotations
+
+import json
+
+from .servers import RunningSite
+
+LANGUAGES = ("en", "cs", "de")
+PUBLIC_PAGES = (
+    "home",
+    "programme",
+    "news_index",
+    "news_article",
+    "event_index",
+    "event",
+    "cohort_index",
+    "cohort",
+)
+
+_FIND_PAGES = """
+import json
+from wagtail.models import Locale
+from home.models import HomePage
+from programme.models import ProgrammePage
+from news.models import NewsIndexPage, NewsPage
+from events.models import EventIndexPage, EventPage
+from cohorts.models import CohortIndexPage, CohortPage
+models = {
+    "home": HomePage, "programme": ProgrammePage, "news_index": NewsIndexPage,
+    "news_article": NewsPage, "event_index": EventIndexPage, "event": EventPage,
+    "cohort_index": CohortIndexPage, "cohort": CohortPage,
+}
+english = Locale.objects.get(language_code="en")
+found = {}
+for kind, model in models.items():
+    source = model.objects.live().public().filter(locale=english).order_by("path").first()
+    if source is None:
+        continue
+    for page in source.get_translations(inclusive=True).live().specific():
+        found.setdefault(page.locale.language_code, {})[kind] = page.get_url()
+print("PAGES=" + json.dumps(found))
+"""
+
+
+def find_public_pages(site: RunningSite) -> dict[str, dict[str, str]]:
+    """{language: {kind: path}} for the first live page of each public type, per language."""
+    output = site.manage("shell", "-c", _FIND_PAGES).stdout
+    line = next(line for line in output.splitlines() if line.startswith("PAGES="))
+    return json.loads(line.removeprefix("PAGES="))
