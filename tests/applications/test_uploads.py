@@ -1,0 +1,113 @@
+"""Uploads are checked by content, limited in size, kept across failed attempts, and private."""
+
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from applications.models import Application, Upload
+from applications.pdf import validate_pdf
+from tests.applications.conftest import make_pdf, pdf_upload, valid_answers
+
+
+def test_a_real_pdf_passes():
+    validate_pdf(pdf_upload())
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        (b"PK\x03\x04 this is a zip file renamed to .pdf", "not_pdf"),
+        (b"<html>%PDF-1.7</html>", "not_pdf"),
+        (b"%PDF-1.7\nnot really a pdf at all", "broken_pdf"),
+        (b"", "empty_file"),
+    ],
+)
+def test_the_content_decides_not_the_name(content, code):
+    with pytest.raises(ValidationError) as refused:
+        validate_pdf(SimpleUploadedFile("cv.pdf", content, "application/pdf"))
+    assert refused.value.code == code
+
+
+def test_the_size_limit_comes_from_the_settings(settings):
+    settings.APPLICATIONS_MAX_UPLOAD_BYTES = 2000
+    with pytest.raises(ValidationError) as refused:
+        validate_pdf(pdf_upload(padding=3000))
+    assert refused.value.code == "file_too_large"
+    assert "2.0" in refused.value.messages[0]  # "at most 2.0 KB"
+
+
+@pytest.mark.django_db
+def test_a_non_pdf_renamed_pdf_is_refused_at_the_field(client, mentee_form, institutions):
+    data = valid_answers("mentee", institutions["uwb"])
+    data["cv"] = SimpleUploadedFile("cv.pdf", b"GIF89a fake image", "application/pdf")
+    response = client.post(mentee_form.url, data)
+    assert response.status_code == 422
+    body = response.content.decode()
+    assert 'id="cv-error"' in body and "not a PDF" in body
+    assert 'aria-describedby="cv-error"' in body
+    assert not Application.objects.exists() and not Upload.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_oversize_file_gets_a_clear_error_and_the_rest_is_kept(
+    client, mentee_form, institutions, settings
+):
+    settings.APPLICATIONS_MAX_UPLOAD_BYTES = 2000
+    data = valid_answers("mentee", institutions["uwb"])
+    data["cv"] = pdf_upload(padding=5000)
+    response = client.post(mentee_form.url, data)
+    assert response.status_code == 422
+    body = response.content.decode()
+    assert "too large" in body
+    assert 'value="Computer Science (MSc)"' in body
+    assert "Find my way into a doctorate." in body
+    assert 'value="B2" selected' in body
+    assert not Application.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_valid_upload_is_kept_when_another_answer_fails(client, mentee_form, institutions):
+    data = valid_answers("mentee", institutions["uwb"])
+    data["faculty"] = ""
+    data["cv"] = SimpleUploadedFile("Životopis Nováková.pdf", make_pdf(), "application/pdf")
+    response = client.post(mentee_form.url, data)
+    assert response.status_code == 422
+    body = response.content.decode()
+    upload = Upload.objects.get()
+    assert "Životopis Nováková.pdf (uploaded)" in body
+    assert f'name="cv__upload" value="{upload.token}"' in body
+    # Fixing the other answer submits without uploading again.
+    data["faculty"] = "Faculty of Applied Sciences"
+    data.pop("cv")
+    data["cv__upload"] = upload.token
+    assert client.post(mentee_form.url, data).status_code == 302
+    upload.refresh_from_db()
+    assert upload.application == Application.objects.get()
+
+
+@pytest.mark.django_db
+def test_uploads_are_stored_privately_under_generated_names(client, mentee_form, institutions):
+    data = {**valid_answers("mentee", institutions["uwb"]), "cv": pdf_upload("../../etc/x.pdf")}
+    assert client.post(mentee_form.url, data).status_code == 302
+    upload = Upload.objects.get()
+    path = upload.file.path
+    assert path.startswith(str(settings.PRIVATE_MEDIA_ROOT))
+    assert not path.startswith(str(settings.MEDIA_ROOT))
+    assert "etc" not in upload.file.name and upload.file.name.endswith(".pdf")
+    with upload.file.open("rb") as stored:
+        assert stored.read(5) == b"%PDF-"
+
+
+@pytest.mark.django_db
+def test_an_attached_upload_cannot_be_claimed_by_another_form(client, mentee_form, institutions):
+    assert client.post(
+        mentee_form.url, {**valid_answers("mentee", institutions["uwb"]), "cv": pdf_upload()}
+    ).status_code == 302
+    token = Upload.objects.get().token
+    other = valid_answers("mentee", institutions["uwb"], email="someone@example.org")
+    response = client.post(mentee_form.url, {**other, "cv__upload": token})
+    assert response.status_code == 422  # the CV is required again
+    assert 'id="cv-error"' in response.content.decode()
