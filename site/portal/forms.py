@@ -28,14 +28,7 @@ class WithdrawForm(forms.Form):
 
 
 class AmendFormBase(forms.ModelForm):
-    """The applicant's answers (fields added by :func:`amend_form_class`) and a note."""
-
-    note = forms.CharField(
-        label=_("What did you change? (optional)"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    """The applicant-editable fields of Application (added by :func:`amend_form_class`)."""
 
     class Meta:
         model = Application
@@ -52,10 +45,49 @@ def _formfield(db_field, **kwargs):
 
 
 def amend_form_class() -> type[forms.ModelForm]:
-    """A ModelForm over the applicant-editable fields of Application, plus a note.
+    """A ModelForm over the applicant-editable fields of Application.
 
     Built from the model, so the model's own validation applies to every answer.
     """
     return forms.modelform_factory(
         Application, form=AmendFormBase, fields=amendable_fields(), formfield_callback=_formfield
     )
+
+
+class AmendNoteForm(forms.Form):
+    """The note sent with amended answers (kept apart so it never lands in the answers)."""
+
+    note = forms.CharField(
+        label=_("What did you change? (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+#: Answers that identify the person: shown, but not changed by amending.
+FIXED_ANSWERS = ("email",)
+
+
+def answers_form(application: Application, data=None, files=None):
+    """The applications app's own form for the page the applicant answered, prefilled.
+
+    Files already attached to the application count as answered (a new file replaces one);
+    the email address stays as submitted.
+    """
+    from applications.forms import ApplicationForm
+
+    kept = {upload.field_key: upload for upload in application.uploads.order_by("created_at")}
+    initial = {
+        key: value
+        for key, value in (application.answers or {}).items()
+        if not (isinstance(value, dict) and "upload" in value)
+    }
+    initial["email"] = application.person.email
+    form = ApplicationForm(
+        application.form_page.specific, data, files, pending_uploads=kept, initial=initial
+    )
+    for key in FIXED_ANSWERS:
+        if key in form.fields:
+            form.fields[key].disabled = True
+    return form

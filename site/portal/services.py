@@ -6,8 +6,11 @@ compare-and-set, audited in the history and followed by the lifecycle's effects.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.db import models, transaction
+from django.utils import timezone
 
 from applications.models import Application
 from workflows.engine.actors import Actor
@@ -17,7 +20,7 @@ from workflows.lifecycles.application import APPLICATION
 
 #: Application fields an applicant never edits: who, where, what role, and the lifecycle.
 NOT_AMENDABLE = frozenset(
-    {"id", "person", "cohort", "role", "state", "state_changed_at", "submitted_at"}
+    {"id", "person", "cohort", "role", "state", "state_changed_at", "submitted_at", "form_page"}
 )
 
 
@@ -70,4 +73,52 @@ def amend_application(
         if concrete:
             instance.save(update_fields=concrete)
         form.save_m2m()
+    return entry
+
+
+def amend_application_answers(
+    application: Application, actor: Actor, *, form: forms.Form, note: str = ""
+) -> HistoryEntry:
+    """Replace the answers of an application that was submitted through a form page.
+
+    ``form`` is the applications app's own ``ApplicationForm`` for that page, validated (its
+    kept files already stored by ``keep_valid_uploads``). The answers, the typed profile, the
+    mentoring languages and availability are rewritten with the applications app's code, new
+    files are attached, and the application goes back to review, all in one transaction that
+    starts with the compare-and-set of the "amend" transition.
+
+    The applications app has no amend service (yet); this is the portal's, built on its
+    ``answers_as_json`` and ``_save_profile`` so that a submission and an amendment store
+    answers the same way.
+    """
+    from applications import services as submission
+    from applications.forms import answers_as_json
+    from applications.models import (
+        ApplicantProfile,
+        AvailabilitySlot,
+        MentoringLanguage,
+        Upload,
+    )
+
+    cleaned: dict[str, Any] = form.cleaned_data
+    uploads = dict(getattr(form, "pending_uploads", {}))
+    with transaction.atomic():
+        entry = apply_transition(APPLICATION, application, "amend", actor, comment=note.strip())
+        # Answers to questions no longer on the form are kept; the rest are replaced.
+        kept = {k: v for k, v in application.answers.items() if k not in form.fields}
+        answers = {**kept, **answers_as_json(cleaned, uploads)}
+        Application.objects.filter(pk=application.pk).update(answers=answers)
+        application.answers = answers
+        institution = submission.resolve_institution(cleaned.get("institution"))
+        ApplicantProfile.objects.filter(application=application).delete()
+        MentoringLanguage.objects.filter(application=application).delete()
+        AvailabilitySlot.objects.filter(application=application).delete()
+        submission._save_profile(application, cleaned, institution, timezone.now())
+        Upload.objects.filter(pk__in=[upload.pk for upload in uploads.values()]).update(
+            application=application, draft=None
+        )
+        language = cleaned.get("preferred_language")
+        if language and language != application.person.preferred_language:
+            application.person.preferred_language = language
+            application.person.save(update_fields=["preferred_language"])
     return entry

@@ -22,9 +22,19 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from applications.models import Application
 from portal import session, signin
-from portal.forms import SignInForm, WithdrawForm, amend_form_class
+from portal.forms import (
+    AmendNoteForm,
+    SignInForm,
+    WithdrawForm,
+    amend_form_class,
+    answers_form,
+)
 from portal.permissions import can_amend, can_withdraw
-from portal.services import amend_application, withdraw_application
+from portal.services import (
+    amend_application,
+    amend_application_answers,
+    withdraw_application,
+)
 from portal.timeline import timeline_for
 from workflows.engine.actors import Actor
 from workflows.engine.engine import TransitionError
@@ -181,33 +191,59 @@ def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 @applicant_required
 @require_http_methods(["GET", "POST"])
 def application_amend(request: HttpRequest, pk: int) -> HttpResponse:
-    """Edit the answers when changes were requested, and send them back for review."""
+    """Edit the answers when changes were requested, and send them back for review.
+
+    An application submitted through a form page is amended with that page's own form (the
+    applications app's validation, files included); one without (imported, or made in the
+    admin) with a form over its editable fields.
+    """
     application = own_application(request, pk)
     person = request.portal_person
     allowed, reason = can_amend(person, application)
-    form_class = amend_form_class()
-    form = form_class(request.POST or None, instance=application)
-    if allowed and request.method == "POST" and form.is_valid():
-        try:
-            amend_application(
-                application,
-                Actor.from_request(request, person=person),
-                form=form,
-                note=form.cleaned_data.get("note", ""),
-            )
-        except TransitionError as error:
-            allowed, reason = False, error.reason
-        else:
-            messages.success(request, _("Thank you: your changes were sent for review."))
-            return redirect("portal:application_detail", pk=application.pk)
+    data = request.POST if request.method == "POST" else None
+    files = request.FILES if request.method == "POST" else None
+    uses_answers_form = application.form_page_id is not None
+    if uses_answers_form:
+        form = answers_form(application, data, files)
+    else:
+        form = amend_form_class()(data, instance=application)
+    note_form = AmendNoteForm(data)
+    if allowed and request.method == "POST":
+        valid = form.is_valid() & note_form.is_valid()
+        if uses_answers_form:
+            from applications.services import keep_valid_uploads
+
+            keep_valid_uploads(form)  # a valid new file is kept even if other answers fail
+        if valid:
+            actor = Actor.from_request(request, person=person)
+            note = note_form.cleaned_data["note"]
+            try:
+                if uses_answers_form:
+                    amend_application_answers(application, actor, form=form, note=note)
+                else:
+                    amend_application(application, actor, form=form, note=note)
+            except TransitionError as error:
+                allowed, reason = False, error.reason
+            else:
+                messages.success(request, _("Thank you: your changes were sent for review."))
+                return redirect("portal:application_detail", pk=application.pk)
+    if uses_answers_form:
+        form.annotate_for_assistive_technology()
     context = {
         "application": application,
         "form": form,
+        "note_form": note_form,
+        "uses_answers_form": uses_answers_form,
         "allowed": allowed,
         "reason": reason,
         "request_message": _latest_request_message(application),
     }
-    status = 200 if allowed else 409
+    if not allowed:
+        status = 409
+    elif request.method == "POST":
+        status = 422
+    else:
+        status = 200
     return render(request, "portal/application_amend.html", context, status=status)
 
 

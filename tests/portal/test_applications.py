@@ -167,7 +167,7 @@ def test_amend_saves_the_answers_and_returns_to_review(application, coordinator)
     assert b'id="id_language"' in page.content and b'id="id_note"' in page.content
 
     bad = client.post(url("application_amend", pk=application.pk), {"language": "xx"})
-    assert bad.status_code == 200
+    assert bad.status_code == 422
     assert bad.context["form"].errors["language"]
     application.refresh_from_db()
     assert application.state == "changes_requested"
