@@ -16,7 +16,10 @@ from tests.factories import UserFactory
 @pytest.mark.django_db
 def test_missing_core_questions_are_named_in_the_error(cohort):
     page = ApplicationFormPage(
-        title="Apply", slug="apply", role="mentee", questions=core_blocks("mentee", skip=("cv", "goals"))
+        title="Apply",
+        slug="apply",
+        role="mentee",
+        questions=core_blocks("mentee", skip=("cv", "goals")),
     )
     with translation.override("en"), pytest.raises(ValidationError) as refused:
         page.clean()
@@ -65,15 +68,20 @@ def _admin_post_data(skip: tuple[str, ...]) -> dict:
             "introduction": rich_text(""),
             "questions": streamfield(items),
             "thank_you_text": rich_text(""),
-            "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0,
-                         "MAX_NUM_FORMS": 1000},
+            "comments": {
+                "TOTAL_FORMS": 0,
+                "INITIAL_FORMS": 0,
+                "MIN_NUM_FORMS": 0,
+                "MAX_NUM_FORMS": 1000,
+            },
         }
     )
 
 
 @pytest.mark.django_db
-def test_the_admin_refuses_to_publish_but_keeps_a_draft(client, cohort, disciplines,
-                                                        privacy_notice):
+def test_the_admin_refuses_to_publish_but_keeps_a_draft(
+    client, cohort, disciplines, privacy_notice
+):
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
     url = reverse("wagtailadmin_pages:add", args=["applications", "applicationformpage", cohort.pk])
 

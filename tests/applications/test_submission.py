@@ -39,7 +39,9 @@ def test_submission_creates_a_typed_application(client, mentee_form, cohort, ins
     assert profile.research_interests == ["machine learning", "robotics"]
     assert profile.privacy_notice_version == "2026-09"
     assert dict(application.languages.values_list("language", "level")) == {
-        "cs": "native", "de": "B2", "en": "C1"
+        "cs": "native",
+        "de": "B2",
+        "en": "C1",
     }
     slots = list(application.availability.values_list("weekday", "starts_at", "ends_at"))
     assert slots == [(0, time(16), time(20)), (2, time(8), time(12))]
@@ -98,7 +100,9 @@ def test_an_ineligible_institution_is_refused_at_the_field(client, mentee_form, 
 def test_without_a_worker_the_application_is_kept_and_the_email_queued(
     client, mentee_form, institutions
 ):
-    assert post(client, mentee_form, valid_answers("mentee", institutions["uwb"])).status_code == 302
+    assert (
+        post(client, mentee_form, valid_answers("mentee", institutions["uwb"])).status_code == 302
+    )
     application = Application.objects.get()
     email = OutboundEmail.objects.get(key=f"application-submitted:{application.pk}")
     assert email.status == OutboundEmail.Status.PENDING

@@ -103,9 +103,12 @@ def test_uploads_are_stored_privately_under_generated_names(client, mentee_form,
 
 @pytest.mark.django_db
 def test_an_attached_upload_cannot_be_claimed_by_another_form(client, mentee_form, institutions):
-    assert client.post(
-        mentee_form.url, {**valid_answers("mentee", institutions["uwb"]), "cv": pdf_upload()}
-    ).status_code == 302
+    assert (
+        client.post(
+            mentee_form.url, {**valid_answers("mentee", institutions["uwb"]), "cv": pdf_upload()}
+        ).status_code
+        == 302
+    )
     token = Upload.objects.get().token
     other = valid_answers("mentee", institutions["uwb"], email="someone@example.org")
     response = client.post(mentee_form.url, {**other, "cv__upload": token})
