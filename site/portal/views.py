@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from applications.admin.answers import answer_rows
 from applications.models import Application
 from portal import session, signin
 from portal.forms import (
@@ -156,6 +157,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "portal/application_detail.html",
         {
             "application": application,
+            "answers": answer_rows(application),
             "timeline": timeline_for(application),
             "can_withdraw": can_withdraw(person, application)[0],
             "can_amend": can_amend(person, application)[0],

@@ -132,3 +132,21 @@ def test_no_amend_form_before_changes_are_requested(submitted):
     assert response.status_code == 409
     application.refresh_from_db()
     assert application.answers["faculty"] == "Faculty of Applied Sciences"
+
+
+def test_applicant_sees_their_answers_and_file_and_nobody_else_does(submitted):
+    from tests.factories import PersonFactory
+
+    application, _data = submitted
+    client = signed_in_client(application.person)
+    with translation.override("en"):
+        detail = reverse("portal:application_detail", kwargs={"pk": application.pk})
+    content = client.get(detail).content.decode()
+    assert "Faculty of Applied Sciences" in content
+    link = reverse("applications:download_upload", kwargs={"pk": application.uploads.get().pk})
+    assert f'href="{link}"' in content
+    assert client.get(link).status_code == 200
+
+    stranger = signed_in_client(PersonFactory())
+    assert stranger.get(detail).status_code == 404
+    assert stranger.get(link).status_code == 404

@@ -1,15 +1,14 @@
 """Filters of the applications listing (django-filter, Wagtail's FilterSet base).
 
-Cohorts are filtered by ``translation_key``, so an application attached to the Czech or German
-copy of a cohort page is found under the same cohort. Typed fields the applications app adds
-(institution, disciplines) get a filter as soon as they exist on the model.
+Cohorts and institutions are filtered by ``translation_key``, so an application attached to
+the Czech or German copy of a cohort page (or institution) is found under the same choice.
+Institution and disciplines live on the typed :class:`~applications.models.ApplicantProfile`.
 """
 
 from __future__ import annotations
 
 import django_filters
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
@@ -29,16 +28,22 @@ def cohort_choices() -> list[tuple[str, str]]:
     return [(str(page.translation_key), page.title) for page in pages]
 
 
-def _has_field(name: str) -> bool:
-    try:
-        Application._meta.get_field(name)
-    except FieldDoesNotExist:
-        return False
-    return True
+def institution_choices() -> list[tuple[str, str]]:
+    from wagtail.models import Locale
+
+    from institutions.models import Institution
+
+    institutions = Institution.objects.filter(locale=Locale.get_default()).order_by("name")
+    return [(str(item.translation_key), item.name) for item in institutions]
 
 
-#: Typed fields of Application that get an automatic filter when present.
-OPTIONAL_FILTER_FIELDS = [name for name in ("institution", "disciplines") if _has_field(name)]
+def discipline_choices() -> list[tuple[str, str]]:
+    from wagtail.models import Locale
+
+    from applications.models import Discipline
+
+    disciplines = Discipline.objects.filter(locale=Locale.get_default()).order_by("name")
+    return [(item.key, item.name) for item in disciplines]
 
 
 class ApplicationFilterSet(WagtailFilterSet):
@@ -50,10 +55,26 @@ class ApplicationFilterSet(WagtailFilterSet):
         label=_("State"), choices=APPLICATION.state_choices()
     )
     language = django_filters.ChoiceFilter(label=_("Language"), choices=settings.LANGUAGES)
+    institution = django_filters.ChoiceFilter(
+        label=_("Institution"), choices=institution_choices, method="filter_institution"
+    )
+    discipline = django_filters.ChoiceFilter(
+        label=_("Discipline"), choices=discipline_choices, method="filter_discipline"
+    )
 
     class Meta:
         model = Application
-        fields = ["cohort", "role", "state", "language", *OPTIONAL_FILTER_FIELDS]
+        fields = ["cohort", "role", "state", "language", "institution", "discipline"]
 
     def filter_cohort(self, queryset, name, value):
         return queryset.filter(cohort__translation_key=value) if value else queryset
+
+    def filter_institution(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(profile__institution__translation_key=value)
+
+    def filter_discipline(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(profile__disciplines__key=value).distinct()

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic import IndexView, InspectView
 
+from applications.admin.answers import answer_rows
 from applications.admin.permissions import (
     can_export_applications,
     can_view_application,
@@ -21,7 +22,20 @@ class ApplicationIndexView(IndexView):
     """The listing and its XLSX/CSV export share one queryset: the visible applications."""
 
     def get_base_queryset(self) -> QuerySet[Application]:
-        return visible_applications(self.request.user).select_related("person", "cohort")
+        return (
+            visible_applications(self.request.user)
+            .select_related("person", "cohort", "profile__institution")
+            .prefetch_related("profile__disciplines")
+        )
+
+    def to_row_dict(self, item: Application):
+        """Export rows; institution and disciplines come from the typed profile."""
+        profile = getattr(item, "profile", None)
+        item.institution_name = profile.institution.name if profile and profile.institution else ""
+        item.discipline_names = (
+            ", ".join(sorted(d.name for d in profile.disciplines.all())) if profile else ""
+        )
+        return super().to_row_dict(item)
 
     def get(self, request, *args, **kwargs):
         if self.is_export and not can_export_applications(request.user)[0]:
@@ -62,6 +76,9 @@ class ApplicationInspectView(InspectView):
             for entry in HistoryEntry.objects.for_object(self.object).select_related("actor_user")
         ]
         context["history_heading"] = _("History")
+        context["answers_heading"] = _("Answers")
+        context["answers"] = answer_rows(self.object)
+        context["profile"] = getattr(self.object, "profile", None)
         return context
 
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from applications.admin.filters import OPTIONAL_FILTER_FIELDS, ApplicationFilterSet
+from applications.admin.filters import ApplicationFilterSet
 from applications.admin.views import ApplicationIndexView, ApplicationInspectView
 from applications.models import Application
 
@@ -22,7 +22,8 @@ EXPORT_COLUMNS = {
     "language": _("Language"),
     "submitted_at": _("Submitted at"),
     "state_changed_at": _("State changed at"),
-    **{f"{name}": _(name.capitalize()) for name in OPTIONAL_FILTER_FIELDS},
+    "institution_name": _("Institution"),
+    "discipline_names": _("Disciplines"),
 }
 
 
@@ -86,7 +87,7 @@ class ApplicationViewSet(ModelViewSet):
             if (field.concrete or field.many_to_many)
             and not field.auto_created
             and field.name not in self.inspect_view_fields
-            and field.name != "id"
+            and field.name not in {"id", "answers", "form_snapshot"}
         ]
         kwargs["fields"] = [*self.inspect_view_fields, *extra]
         return kwargs
