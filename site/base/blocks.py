@@ -1,12 +1,16 @@
 """The one StreamBlock every content page shares (following wagtail/bakerydemo).
 
+Optional text blocks default to "" rather than None: wagtail-localize extracts every text
+block as a translatable segment and fails on None, which is what a block created in code (the
+demo content, the API, a test) gets for a child it leaves out.
+
 Each block renders with its own template under templates/base/blocks/ and has an API
 representation through Wagtail's StreamField serialisation.
 """
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.images.blocks import ImageBlock
+from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -25,8 +29,8 @@ class HeadingBlock(blocks.StructBlock):
 
 class CaptionedImageBlock(blocks.StructBlock):
     image = ImageBlock(label=_("Image"))
-    caption = blocks.CharBlock(label=_("Caption"), required=False)
-    attribution = blocks.CharBlock(label=_("Attribution"), required=False)
+    caption = blocks.CharBlock(label=_("Caption"), required=False, default="")
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False, default="")
 
     class Meta:
         icon = "image"
@@ -36,8 +40,8 @@ class CaptionedImageBlock(blocks.StructBlock):
 
 class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Quote"))
-    attribute_name = blocks.CharBlock(label=_("Who said it"), required=False)
-    attribute_role = blocks.CharBlock(label=_("Their role"), required=False)
+    attribute_name = blocks.CharBlock(label=_("Who said it"), required=False, default="")
+    attribute_role = blocks.CharBlock(label=_("Their role"), required=False, default="")
 
     class Meta:
         icon = "openquote"
@@ -49,10 +53,10 @@ class CallToActionBlock(blocks.StructBlock):
     """A prominent link: to a page of the site (followed to its translation) or an address."""
 
     title = blocks.CharBlock(label=_("Title"))
-    text = blocks.TextBlock(label=_("Text"), required=False)
+    text = blocks.TextBlock(label=_("Text"), required=False, default="")
     button_label = blocks.CharBlock(label=_("Button label"))
     page = blocks.PageChooserBlock(label=_("Page"), required=False)
-    url = blocks.URLBlock(label=_("Or an address"), required=False)
+    url = blocks.URLBlock(label=_("Or an address"), required=False, default="")
 
     class Meta:
         icon = "pick"
@@ -81,7 +85,7 @@ class FAQItemBlock(blocks.StructBlock):
 
 
 class FAQBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Title"), required=False)
+    title = blocks.CharBlock(label=_("Title"), required=False, default="")
     items = blocks.ListBlock(FAQItemBlock(), label=_("Questions"))
 
     class Meta:
@@ -92,10 +96,13 @@ class FAQBlock(blocks.StructBlock):
 
 class PersonCardBlock(blocks.StructBlock):
     name = blocks.CharBlock(label=_("Name"))
-    role = blocks.CharBlock(label=_("Role"), required=False)
-    institution = blocks.CharBlock(label=_("Institution"), required=False)
-    photo = ImageBlock(label=_("Photo"), required=False)
-    bio = blocks.TextBlock(label=_("Short biography"), required=False)
+    role = blocks.CharBlock(label=_("Role"), required=False, default="")
+    institution = blocks.CharBlock(label=_("Institution"), required=False, default="")
+    # A chooser, not an ImageBlock: the portrait sits next to the name, so it is decorative
+    # (rendered with alt=""), and wagtail-localize 1.14 cannot extract segments from an
+    # optional ImageBlock left empty.
+    photo = ImageChooserBlock(label=_("Photo"), required=False)
+    bio = blocks.TextBlock(label=_("Short biography"), required=False, default="")
 
     class Meta:
         icon = "user"
@@ -103,7 +110,7 @@ class PersonCardBlock(blocks.StructBlock):
 
 
 class PeopleCardsBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Title"), required=False)
+    title = blocks.CharBlock(label=_("Title"), required=False, default="")
     people = blocks.ListBlock(PersonCardBlock(), label=_("People"))
 
     class Meta:

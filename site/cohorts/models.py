@@ -3,7 +3,6 @@ its programme dates and the partner institutions whose students and staff may ap
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -141,14 +140,25 @@ class CohortPage(Page):
     def is_open_for_applications(self, now=None) -> bool:
         return self.application_status(now) == self.ApplicationStatus.OPEN
 
-    def get_apply_url(self, request=None) -> str:
-        """Where the "Apply" buttons lead, in the current language.
+    def application_form_pages(self) -> list[Page]:
+        """The live application forms under this cohort (one per role), in this page's language.
 
-        The applications app owns the form: its URL ``applications:apply`` takes the cohort's
-        ``cohort_id``. Until that URL exists (or for a cohort page rendered without it), the
-        button leads to the cohort page's own "how to apply" section, never to a dead link.
+        Forms are pages of the applications app placed below their cohort; anything else a
+        future editor puts there is not offered as an "Apply" button.
         """
-        try:
-            return reverse("applications:apply", kwargs={"cohort_id": self.pk})
-        except NoReverseMatch:
-            return f"{self.get_url(request=request) or ''}#apply"
+        return [
+            child
+            for child in self.get_children().live().specific().order_by("path")
+            if child._meta.label == "applications.ApplicationFormPage"
+        ]
+
+    def get_apply_url(self, request=None) -> str:
+        """Where the "Apply" buttons outside the cohort page lead.
+
+        With a single form (one role) that is the form itself; otherwise the cohort page's
+        "Applications" section, where the reader picks mentee or mentor.
+        """
+        forms = self.application_form_pages()
+        if len(forms) == 1:
+            return forms[0].get_url(request=request) or ""
+        return f"{self.get_url(request=request) or ''}#apply"

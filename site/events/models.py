@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -157,6 +158,7 @@ class EventPage(Page):
         APIField("online_url"),
         APIField("institution"),
         APIField("image"),
+        APIField("image_rendition", serializer=ImageRenditionField("width-1200", source="image")),
         APIField("body"),
     ]
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -32,7 +33,16 @@ class HomePage(Page):
         index.SearchField("introduction"),
         index.SearchField("body"),
     ]
-    api_fields = [APIField("introduction"), APIField("hero_image"), APIField("body")]
+    api_fields = [
+        APIField("introduction"),
+        APIField("hero_image"),
+        # A ready-to-use rendition, so a headless client needs no second request per image.
+        APIField(
+            "hero_image_rendition",
+            serializer=ImageRenditionField("fill-1600x700-c60", source="hero_image"),
+        ),
+        APIField("body"),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
@@ -53,6 +54,8 @@ class Institution(TranslatableMixin, index.Indexed, models.Model):
         APIField("country"),
         APIField("website"),
         APIField("logo"),
+        APIField("logo_rendition", serializer=ImageRenditionField("height-96", source="logo")),
+        APIField("translation_key"),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -63,6 +64,7 @@ class NewsPage(Page):
         APIField("date_published"),
         APIField("author"),
         APIField("image"),
+        APIField("image_rendition", serializer=ImageRenditionField("width-1200", source="image")),
         APIField("body"),
     ]
 

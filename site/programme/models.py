@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -34,7 +35,12 @@ class ProgrammePage(Page):
         index.SearchField("introduction"),
         index.SearchField("body"),
     ]
-    api_fields = [APIField("introduction"), APIField("image"), APIField("body")]
+    api_fields = [
+        APIField("introduction"),
+        APIField("image"),
+        APIField("image_rendition", serializer=ImageRenditionField("width-1200", source="image")),
+        APIField("body"),
+    ]
 
     parent_page_types = ["home.HomePage", "programme.ProgrammePage"]
     subpage_types = ["programme.ProgrammePage"]
