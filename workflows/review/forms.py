@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from workflows.lifecycles.application import APPLICATION, DECISIONS
@@ -78,10 +79,13 @@ class AssignForm(forms.Form):
     def __init__(self, *args, reviewers, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reviewer"].queryset = reviewers
-        self.fields["reviewer"].label_from_instance = lambda user: (
-            f"{user.get_full_name() or user.get_username()} "
-            f"({_('%(count)s open') % {'count': user.open_reviews}})"
-        )
+        self.fields["reviewer"].label_from_instance = reviewer_label
+
+
+def reviewer_label(user) -> str:
+    """The reviewer's name and current load, so coordinators can balance by hand."""
+    load = gettext("%(count)s open") % {"count": user.open_reviews}
+    return f"{user.get_full_name() or user.get_username()} ({load})"
 
 
 class AutoAssignForm(forms.Form):
