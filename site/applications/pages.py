@@ -10,7 +10,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
@@ -49,9 +49,8 @@ def validate_questions(stream, role: str) -> None:
     if missing:
         names = ", ".join(str(CORE_BY_KEY[key].label) for key in missing)
         errors.append(
-            format_lazy(
-                "{}{}", _("This form cannot be published without these core questions: "), names
-            )
+            gettext("This form cannot be published without these core questions: %(names)s.")
+            % {"names": names}
         )
     reserved = {extra for extras in EXTRA_FIELD_KEYS.values() for extra in extras}
     seen: set[str] = set()
@@ -59,7 +58,8 @@ def validate_questions(stream, role: str) -> None:
     clashes = [key for key in keys if key in reserved]
     if duplicates or clashes:
         errors.append(
-            format_lazy("{}{}", _("Each key may be used once: "), ", ".join(duplicates + clashes))
+            gettext("Each key may be used only once: %(keys)s.")
+            % {"keys": ", ".join(duplicates + clashes)}
         )
     if errors:
         raise ValidationError({"questions": errors})
