@@ -77,24 +77,33 @@ def rubric(db):
 
 
 def run_queued_tasks() -> list[str]:
-    """Run every task waiting in the ORM broker's queue, as a worker would: unpack the signed
-    payload (django_q.signing), import the function and call it, then acknowledge the row.
-    Tasks that enqueue more tasks are run too."""
-    from django.utils.module_loading import import_string
+    """Process the ORM broker's queue with django-q2's own worker and monitor, in this process.
+
+    The same functions a ``qcluster`` runs: the broker's dequeue (compare-and-set claim), the
+    signed payload unpacked, ``django_q.worker.worker`` executing it, ``django_q.monitor``
+    saving the result and acknowledging (deleting) the queue row. ``sync`` is set on each task
+    only so the worker keeps the test's database connection (a real worker closes stale ones).
+    Tasks enqueued by tasks are processed too. Returns the functions run, in order.
+    """
+    import queue
+    from multiprocessing import Value
+
     from django_q.brokers import get_broker
+    from django_q.monitor import monitor
     from django_q.signing import SignedPackage
+    from django_q.worker import worker
 
     broker = get_broker()
-    ran = []
-    while True:
-        batch = broker.dequeue()
-        if not batch:
-            return ran
+    ran: list[str] = []
+    while batch := broker.dequeue():
+        tasks, results = queue.Queue(), queue.Queue()
         for ack_id, payload in batch:
             task = SignedPackage.loads(payload)
-            func = task["func"]
-            if isinstance(func, str):
-                func = import_string(func)
-            func(*task["args"], **task["kwargs"])
-            broker.acknowledge(ack_id)
-            ran.append(task["func"] if isinstance(task["func"], str) else func.__name__)
+            task.update(ack_id=ack_id, sync=True)
+            tasks.put(task)
+            ran.append(task["func"])
+        tasks.put("STOP")
+        worker(tasks, results, Value("f", -1))
+        results.put("STOP")
+        monitor(results, broker)
+    return ran

@@ -83,7 +83,10 @@ def test_without_a_worker_the_decision_is_kept_and_its_email_sent_once_processed
     ran = run_queued_tasks()
 
     assert ran == ["workflows.notifications.tasks.notify_transition"]
-    assert OrmQ.objects.count() == 0
+    assert OrmQ.objects.count() == 0  # acknowledged
+    from django_q.models import Success
+
+    assert Success.objects.filter(func="workflows.notifications.tasks.notify_transition").exists()
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["jana@example.org"]
     assert "Maybe next year." in mail.outbox[0].body

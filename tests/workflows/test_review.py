@@ -183,3 +183,34 @@ def test_rubric_is_translatable_and_reviewers_get_their_language(application, ru
     assert services.rubric_for(application, "de").name == "Bewertungsbogen"
     assert services.rubric_for(application, "en") == rubric
     assert services.rubric_for(application, "cs") is not None  # falls back
+
+
+def test_rubric_translates_with_wagtail_localize_including_criteria(rubric, application):
+    """The admin's "Translate" action: criteria (child relations) become segments too."""
+    from wagtail.models import Locale
+    from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+    from wagtail_localize.operations import TranslationCreator
+
+    from tests.factories import UserFactory
+    from workflows.review.models import Rubric
+
+    czech, _ = Locale.objects.get_or_create(language_code="cs")
+    TranslationCreator(UserFactory(is_superuser=True), [czech]).create_translations(rubric)
+    source, _created = TranslationSource.get_or_create_from_instance(rubric)
+    translation = Translation.objects.get(source=source, target_locale=czech)
+    czech_words = {"Mentee rubric": "Hodnocení mentee", "Motivation": "Motivace", "Fit": "Vhodnost"}
+    for segment in source.stringsegment_set.select_related("string"):
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=czech,
+            context=segment.context,
+            defaults={"data": czech_words.get(segment.string.data, segment.string.data)},
+        )
+    translation.save_target()
+    translated = Rubric.objects.get(translation_key=rubric.translation_key, locale=czech)
+    assert translated.name == "Hodnocení mentee"
+    assert [c.label for c in translated.criteria.all()] == ["Motivace", "Vhodnost"]
+    assert [c.weight for c in translated.criteria.all()] == [
+        c.weight for c in rubric.criteria.all()
+    ]
+    assert services.rubric_for(application, "cs") == translated
