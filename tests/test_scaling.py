@@ -50,7 +50,7 @@ def run_manage(args: list[str], env: dict[str, str], timeout: int = 60) -> str:
 
 
 @pytest.mark.skipif(not redis_answers(), reason="Redis is not running on 127.0.0.1:6379")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_redis_broker_with_two_workers_sends_queued_email(tmp_path):
     from django_q.models import OrmQ
 

@@ -20,7 +20,7 @@ STORAGES = {  # noqa: F405
 # CAREERSTEPS_TEST_DB names the test database, so that runs side by side don't share one.
 _test_db = os.environ.get("CAREERSTEPS_TEST_DB", "test")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # A file, not :memory:, so --reuse-db keeps the migrated schema between runs, and the
+    # A file, not :memory:, so that the
     # site and qcluster processes of the browser tests can open the same database.
     (BASE_DIR / "var").mkdir(exist_ok=True)
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / f"{_test_db}.sqlite3")}
