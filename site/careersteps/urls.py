@@ -26,6 +26,8 @@ urlpatterns += i18n_patterns(
     # The applicant portal, sign-in links and drafts, in the applicant's language.
     path("", include("applications.urls")),
     path("", include("portal.urls")),
+    # /<lang>/events/feed.ics (Wagtail's page pattern does not match a dotted file name).
+    path("", include("events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

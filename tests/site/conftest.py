@@ -83,7 +83,7 @@ class SiteTree:
 
 @pytest.fixture
 def now():
-    return timezone.now()
+    return timezone.now().replace(microsecond=0)
 
 
 @pytest.fixture
@@ -154,7 +154,8 @@ def site_tree(db, now, django_capture_on_commit_callbacks) -> SiteTree:
         ),
     )
     news_index = add(
-        home, NewsIndexPage(title="News", slug="news", introduction="What happened.", show_in_menus=True)
+        home,
+        NewsIndexPage(title="News", slug="news", introduction="What happened.", show_in_menus=True),
     )
     article = add(
         news_index,
@@ -168,9 +169,7 @@ def site_tree(db, now, django_capture_on_commit_callbacks) -> SiteTree:
     )
     events_index = add(
         home,
-        EventIndexPage(
-            title="Events", slug="events", introduction="Meet us.", show_in_menus=True
-        ),
+        EventIndexPage(title="Events", slug="events", introduction="Meet us.", show_in_menus=True),
     )
     workshop = add(
         events_index,
