@@ -153,6 +153,8 @@ def _core_item(key: str, label: str, help_text: str, page) -> FormItem:
     elif key == "privacy_consent":
         item.input = "checkbox"
         notice = PrivacyNotice.current(locale)
+        if label == str(core.CORE_BY_KEY[key].label):
+            common["label"] = _("I have read the privacy notice and agree to it.")
         consent = forms.BooleanField(**common)
         consent.notice = notice
         item.fields[key] = consent
@@ -320,7 +322,7 @@ class ApplicationForm(forms.Form):
         if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
             return f"id_{name}_0"
         if isinstance(self.fields[name], LanguageLevelsField):
-            return f"id_{name}_{core.LANGUAGE_CHOICES[0][0]}"
+            return f"id_{name}_0"  # MultiWidget numbers the ids of its selects
         return f"id_{name}"
 
     def error_summary(self) -> list[dict[str, str]]:

@@ -7,11 +7,13 @@ its queued sending task) commit together or not at all.
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -42,6 +44,9 @@ from workflows.notifications.models import OutboundEmail
 from workflows.notifications.services import queue_email, supported_language
 
 DRAFT_SKIP_FIELDS = {"csrfmiddlewaretoken", "action", "draft_token"}
+#: At most this many draft links per recipient address and day: the form must not become a
+#: way to flood someone else's mailbox.
+DRAFT_EMAILS_PER_DAY = 3
 
 
 class SubmissionRefused(Exception):
@@ -127,13 +132,17 @@ def save_draft(
             draft = Draft(form_page=form_page)
         draft.language = language
         draft.data = values
-        draft.email = normalise_email(email) if email else ""
+        draft.email = normalise_email(email) if is_email(email) else ""
         draft.save()
         Upload.objects.filter(pk__in=[u.pk for u in uploads.values()]).update(draft=draft)
         emailed = False
-        if draft.email:
-            key = f"application-draft:{draft.pk}:{draft.email}"
-            emailed = not OutboundEmail.objects.filter(key=key).exists()
+        key = f"application-draft:{draft.pk}:{draft.email}"
+        if (
+            draft.email
+            and not OutboundEmail.objects.filter(key=key).exists()
+            and draft_emails_today(draft.email) < DRAFT_EMAILS_PER_DAY
+        ):
+            emailed = True
             queue_email(
                 key=key,
                 to=draft.email,
@@ -147,6 +156,21 @@ def save_draft(
                 },
             )
     return draft, emailed
+
+
+def is_email(value: str) -> bool:
+    try:
+        validate_email(value)
+    except ValidationError:
+        return False
+    return True
+
+
+def draft_emails_today(address: str) -> int:
+    since = timezone.now() - timedelta(days=1)
+    return OutboundEmail.objects.filter(
+        template="application_draft", to=address, created_at__gte=since
+    ).count()
 
 
 # Submission -----------------------------------------------------------------------------

@@ -14,11 +14,13 @@ from django.forms.utils import ErrorDict
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from portal.session import get_signed_in_person
 
 from applications.forms import ApplicationForm
+from applications.maintenance import draft_lifetime
 from applications.models import Application, Draft, Upload
 from applications.permissions import can_download
 from applications.services import (
@@ -36,9 +38,14 @@ SUBMITTED_SESSION_KEY = "applications_submitted"
 def _draft_from(token: str | None, page) -> Draft | None:
     if not token:
         return None
-    return Draft.objects.filter(
-        token=token, form_page__translation_key=page.translation_key
-    ).first()
+    return (
+        live_drafts().filter(token=token, form_page__translation_key=page.translation_key).first()
+    )
+
+
+def live_drafts():
+    """Drafts not yet past their lifetime (older ones are purged by a daily task)."""
+    return Draft.objects.filter(updated_at__gte=timezone.now() - draft_lifetime())
 
 
 def _draft_querydict(draft: Draft) -> QueryDict:
@@ -122,7 +129,7 @@ def serve_form_page(page, request: HttpRequest) -> HttpResponse:
 
 def resume_draft(request: HttpRequest, token: str) -> HttpResponse:
     """The link from the draft email: opens the form (in its language) with the draft loaded."""
-    draft = get_object_or_404(Draft.objects.select_related("form_page"), token=token)
+    draft = get_object_or_404(live_drafts().select_related("form_page"), token=token)
     page = draft.form_page.specific
     messages.info(request, _("Welcome back. Your answers so far are filled in."))
     return redirect(f"{page.url}?draft={draft.token}")

@@ -62,3 +62,19 @@ def test_the_draft_link_email_is_in_the_form_language(client, mentee_form, local
 @pytest.mark.django_db
 def test_an_unknown_draft_token_is_404(client, mentee_form):
     assert client.get("/en/applications/drafts/not-a-token/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_draft_links_to_one_address_are_limited_per_day(client, mentee_form):
+    for _ in range(5):  # five new drafts, all for the same (someone else's?) address
+        client.post(mentee_form.url, {"email": "victim@example.org", "action": "save_draft"})
+    assert Draft.objects.count() == 5
+    assert OutboundEmail.objects.filter(to="victim@example.org").count() == 3
+
+
+@pytest.mark.django_db
+def test_an_invalid_address_gets_no_email_but_the_draft_is_kept(client, mentee_form):
+    response = client.post(mentee_form.url, {"email": "not-an-address", "action": "save_draft"})
+    assert response.status_code == 200
+    assert Draft.objects.get().data["email"] == ["not-an-address"]
+    assert not OutboundEmail.objects.exists()
