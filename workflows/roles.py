@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from workflows.engine.actors import Actor
 
 EDITORS = "Editors"
@@ -26,6 +28,16 @@ REVIEWER = "reviewer"
 MENTEE = "mentee"
 MENTOR = "mentor"
 SYSTEM = "system"
+
+#: Display names of the role keys (the keys themselves are identifiers, never translated).
+ROLE_LABELS = {
+    APPLICANT: _("applicant"),
+    COORDINATOR: _("coordinator"),
+    REVIEWER: _("reviewer"),
+    MENTEE: _("mentee"),
+    MENTOR: _("mentor"),
+    SYSTEM: _("automatically"),
+}
 
 
 def in_group(user: Any, group_name: str) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from workflows.engine.machine import Machine, Transition
+from workflows.roles import ROLE_LABELS
 
 NODE_HEIGHT = 44
 COLUMN_GAP = 110
@@ -180,7 +181,7 @@ def transition_rows(machine: Machine) -> list[dict]:
             "label": t.label,
             "sources": [machine.state(s).label for s in t.sources],
             "target": machine.state(t.target).label,
-            "roles": sorted(t.roles),
+            "roles": [ROLE_LABELS.get(role, role) for role in sorted(t.roles)],
             "effects": t.effects,
             "comment_required": t.comment_required,
             "guards": [
