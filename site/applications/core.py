@@ -109,3 +109,12 @@ EXTRA_FIELD_KEYS = {"availability": ("timezone",)}
 def required_core_keys(role: str) -> list[str]:
     """The core questions a form for ``role`` must contain, in their canonical order."""
     return [question.key for question in CORE_QUESTIONS if role in question.roles]
+
+
+def default_questions() -> list[dict]:
+    """A new form starts with every core question (in raw StreamField form); questions of the
+    other role are simply not asked, so editors only add their own questions."""
+    return [
+        {"type": "core", "value": {"question": question.key, "label": "", "help_text": ""}}
+        for question in CORE_QUESTIONS
+    ]

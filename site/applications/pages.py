@@ -19,7 +19,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 
 from applications.blocks import FormStreamBlock
-from applications.core import CORE_BY_KEY, EXTRA_FIELD_KEYS, required_core_keys
+from applications.core import (
+    CORE_BY_KEY,
+    EXTRA_FIELD_KEYS,
+    default_questions,
+    required_core_keys,
+)
 
 
 class ApplicationFormPageForm(WagtailAdminPageForm):
@@ -72,7 +77,9 @@ class ApplicationFormPage(Page):
 
     role = models.CharField(_("role"), max_length=10, choices=Role.choices)
     introduction = RichTextField(_("introduction"), blank=True)
-    questions = StreamField(FormStreamBlock(), verbose_name=_("questions"))
+    questions = StreamField(
+        FormStreamBlock(), verbose_name=_("questions"), default=default_questions
+    )
     thank_you_text = RichTextField(_("thank-you text"), blank=True)
 
     base_form_class = ApplicationFormPageForm

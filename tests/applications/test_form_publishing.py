@@ -102,3 +102,14 @@ def test_the_admin_refuses_to_publish_but_keeps_a_draft(
     assert response.status_code == 302
     published = ApplicationFormPage.objects.live().filter(locale__language_code="en")
     assert [page.slug for page in published] == ["complete"]
+
+
+@pytest.mark.django_db
+def test_a_new_form_starts_with_every_core_question(client, cohort):
+    page = ApplicationFormPage(title="Apply", slug="apply", role="mentor")
+    page.clean()  # publishable as it comes
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    url = reverse("wagtailadmin_pages:add", args=["applications", "applicationformpage", cohort.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "privacy_consent" in response.content.decode()
