@@ -62,9 +62,7 @@ def test_cohort_closing_before_opening_is_an_error_at_closing():
     with translation.override("de"):
         errors = errors_of(cohort(application_closes_at=OPENS - dt.timedelta(hours=1)))
     assert errors == {
-        "application_closes_at": [
-            "Der Bewerbungsschluss muss nach dem Bewerbungsbeginn liegen."
-        ]
+        "application_closes_at": ["Der Bewerbungsschluss muss nach dem Bewerbungsbeginn liegen."]
     }
 
 
@@ -74,9 +72,7 @@ def test_cohort_ending_before_starting_is_an_error_at_the_end_date():
 
 
 def test_both_cohort_errors_are_reported_together():
-    errors = errors_of(
-        cohort(application_closes_at=OPENS, programme_ends_on=dt.date(2026, 11, 1))
-    )
+    errors = errors_of(cohort(application_closes_at=OPENS, programme_ends_on=dt.date(2026, 11, 1)))
     assert set(errors) == {"application_closes_at", "programme_ends_on"}
 
 
