@@ -189,3 +189,13 @@ def public_pages(live_site: RunningSite) -> dict[str, dict[str, str]]:
     from .pages import find_public_pages
 
     return find_public_pages(live_site)
+
+
+@pytest.fixture(scope="session")
+def application_forms(live_site: RunningSite) -> dict[str, dict[str, str]]:
+    """{language: {role: path}} of the open cohort's application forms (see pages.py)."""
+    from .pages import find_application_forms
+
+    forms = find_application_forms(live_site)
+    assert forms, "the demo content has no application form under an open cohort"
+    return forms

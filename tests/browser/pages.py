@@ -49,3 +49,19 @@ def find_public_pages(site: RunningSite) -> dict[str, dict[str, str]]:
     output = site.manage("shell", "-c", _FIND_PAGES).stdout
     line = next(line for line in output.splitlines() if line.startswith("PAGES="))
     return json.loads(line.removeprefix("PAGES="))
+
+
+_FIND_FORMS = """
+from applications.models import ApplicationFormPage
+result = {}
+for form in ApplicationFormPage.objects.live().public().specific().order_by("path"):
+    cohort = form.get_source_cohort()
+    if not cohort.is_open_for_applications():
+        continue
+    result.setdefault(form.locale.language_code, {}).setdefault(form.role, form.get_url())
+"""
+
+
+def find_application_forms(site: RunningSite) -> dict[str, dict[str, str]]:
+    """{language: {role: path}} of the application forms of a cohort open right now."""
+    return site.query(_FIND_FORMS)

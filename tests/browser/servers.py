@@ -19,6 +19,7 @@ existing file (faster while writing tests; the tests then see data left by earli
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import signal
@@ -31,11 +32,19 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
 SETTINGS_MODULE = "careersteps.settings.base"
-SEED = Path(__file__).with_name("seed.py")
+SEED_FORMS = Path(__file__).with_name("seed_forms.py")
+_HAS_OPEN_FORM = """
+from applications.models import ApplicationFormPage
+result = any(
+    form.get_source_cohort().is_open_for_applications()
+    for form in ApplicationFormPage.objects.live().specific()
+)
+"""
 
 
 def free_port() -> int:
@@ -105,16 +114,13 @@ class RunningSite:
             )
         return result
 
-    def has_command(self, name: str) -> bool:
-        result = subprocess.run(
-            [sys.executable, "manage.py", "help", "--commands"],
-            cwd=ROOT,
-            env=self.env(),
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        return name in result.stdout.split()
+    def query(self, code: str) -> Any:
+        """Run Python ``code`` in ``manage.py shell`` on this site's database and return the
+        JSON-serialisable value it assigns to ``result`` (how tests look behind the pages)."""
+        wrapped = f"import json\n{code}\nprint('RESULT=' + json.dumps(result, default=str))"
+        output = self.manage("shell", "-c", wrapped).stdout
+        line = next(line for line in output.splitlines() if line.startswith("RESULT="))
+        return json.loads(line.removeprefix("RESULT="))
 
     def start_process(self, name: str, *args: str) -> subprocess.Popen:
         """Start ``manage.py <args>`` in its own session, output to log_dir/<name>.log."""
@@ -170,15 +176,14 @@ class RunningSite:
 
 
 def build_database(site: RunningSite) -> None:
-    """A fresh database file: migrations, the gettext catalogs, then the demo content."""
+    """A fresh database file: migrations, then the demo content. (The gettext catalogs are
+    compiled by the session fixture in tests/conftest.py before any of this runs.)"""
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{site.db_path}{suffix}").unlink(missing_ok=True)
     site.manage("migrate", "--noinput")
-    site.manage("compile_translations")
-    if site.has_command("demo"):
-        site.manage("demo")
-    else:  # until the demo command lands: one page of each public type
-        site.manage("shell", "-c", f"exec(open({str(SEED)!r}).read())")
+    site.manage("demo")
+    if not site.query(_HAS_OPEN_FORM):  # until the demo publishes application forms
+        site.manage("shell", "-c", f"exec(open({str(SEED_FORMS)!r}).read())")
 
 
 def start_site() -> RunningSite:

@@ -1,0 +1,225 @@
+"""Applying in a real browser against the running site and worker: a mentee in German who
+makes mistakes and fixes them without losing anything (the CV included), a mentor in Czech
+using only the keyboard, a phone-sized form, and axe on the forms in all three languages."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+import uuid
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from .axe import assert_accessible
+from .documents import make_cv_pdf
+from .forms import choose_option, fill, fill_with_keyboard, values
+from .mail import wait_for_mail
+from .pages import LANGUAGES
+
+pytestmark = pytest.mark.browser
+
+
+def application_record(live_site, email: str) -> dict:
+    """What the running site stored for ``email``: person, application, uploaded files."""
+    return live_site.query(
+        f"""
+from applications.models import Application, Upload
+application = Application.objects.select_related("person").get(person__email={email!r})
+result = {{
+    "full_name": application.person.full_name,
+    "preferred_language": application.person.preferred_language,
+    "role": application.role,
+    "language": application.language,
+    "state": application.state,
+    "answers": application.answers,
+    "uploads": [
+        {{"name": u.original_name, "key": u.field_key, "sha256": u.sha256,
+          "head": u.file.open("rb").read(5).decode("latin-1")}}
+        for u in Upload.objects.filter(application=application)
+    ],
+}}
+"""
+    )
+
+
+def unique_email(local: str, domain: str) -> str:
+    """One applicant per test run (an email may apply once per cohort and role), so a reused
+    browser database (CAREERSTEPS_BROWSER_REUSE_DB) doesn't refuse the second run."""
+    return f"{local}.{uuid.uuid4().hex[:6]}@{domain}"
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def mentee_answers(page: Page, *, email: str, cv: Path, language: str) -> dict:
+    return {
+        "full_name": "Jürgen Größmann",
+        "email": email,
+        "preferred_language": language,
+        "institution": choose_option(page, "institution", "Amberg"),
+        "faculty": "Fakultät Maschinenbau/Umwelttechnik",
+        "programme_or_position": "Maschinenbau (M.Sc.)",
+        "degree_level": "master",
+        "disciplines": [field_values(page, "disciplines")[0]],
+        "research_interests": "Werkstoffe, Leichtbau, Größenabhängige Festigkeit",
+        "mentoring_languages_de": "native",
+        "mentoring_languages_en": "C1",
+        "meeting_preference": "mixed",
+        "availability": ["0-16-20", "2-08-12"],
+        "goals": "Ich möchte herausfinden, ob eine Promotion in Pilsen zu mir passt.",
+        "cv": cv,
+        "privacy_consent": True,
+    }
+
+
+def field_values(page: Page, name: str) -> list[str]:
+    return page.locator(f"#application-form [name='{name}']").evaluate_all(
+        "inputs => inputs.map(i => i.value)"
+    )
+
+
+def test_mentee_applies_in_german_fixes_mistakes_and_keeps_the_cv(
+    page, live_site, application_forms, shots, artifacts, browser_tmp
+):
+    email = unique_email("juergen.groessmann", "example.de")
+    cv = make_cv_pdf(browser_tmp / "Lebenslauf Größmann.pdf", "Jürgen Größmann", "Weiden")
+    page.goto(application_forms["de"]["mentee"])
+    assert page.locator("html").get_attribute("lang") == "de"
+    shots.take(page, "empty-form")
+
+    answers = mentee_answers(page, email=email, cv=cv, language="de")
+    # Two mistakes: an email address without "@", and the required goals left empty.
+    mistaken = {**answers, "email": "juergen.groessmann.example.de", "goals": ""}
+    fill(page, mistaken)
+    with page.expect_response(lambda r: r.request.method == "POST") as posted:
+        page.locator("#submit-application").click()
+    assert posted.value.status == 422
+    page.wait_for_load_state()
+    shots.take(page, "errors-shown")
+
+    summary = page.locator("#error-summary")
+    assert summary.is_visible()
+    assert summary.locator("a[href='#field-email'], a[href$='email']").count() >= 1
+    assert summary.locator("a[href='#field-goals'], a[href$='goals']").count() >= 1
+    for name in ("email", "goals"):
+        assert page.locator(f"[name='{name}']").get_attribute("aria-invalid") == "true"
+        assert page.locator(f"#{name}-error").is_visible()
+    # Nothing entered is lost: every other answer is shown as it was typed or chosen ...
+    kept = {name: value for name, value in answers.items() if name not in {"email", "goals"}}
+    kept.pop("cv")
+    assert values(page, list(kept)) == kept
+    assert values(page, ["email"])["email"] == "juergen.groessmann.example.de"
+    # ... including the CV, which is kept on the server and need not be chosen again.
+    kept_file = page.locator("#cv-kept")
+    assert kept_file.is_visible()
+    assert cv.name in unicodedata.normalize("NFC", kept_file.inner_text())
+    assert_accessible(page, artifacts)
+
+    fill(page, {"email": email, "goals": answers["goals"]})
+    page.locator("#submit-application").click()
+    page.wait_for_url("**?submitted=1")
+    shots.take(page, "confirmation")
+    assert page.locator("#application-submitted").is_visible()
+    assert page.locator("html").get_attribute("lang") == "de"
+    assert_accessible(page, artifacts)
+
+    stored = application_record(live_site, email)
+    assert stored["full_name"] == "Jürgen Größmann"
+    assert (stored["role"], stored["language"], stored["preferred_language"]) == (
+        "mentee",
+        "de",
+        "de",
+    )
+    [upload] = stored["uploads"]
+    assert upload["key"] == "cv"
+    assert unicodedata.normalize("NFC", upload["name"]) == cv.name
+    assert upload["head"] == "%PDF-"
+    assert upload["sha256"] == sha256(cv)
+
+    [confirmation] = wait_for_mail(live_site.mail_dir, email)
+    assert confirmation.language == "de"
+    assert "Größmann" in confirmation.body
+
+
+def test_mentor_applies_in_czech_with_the_keyboard_alone(
+    page, live_site, application_forms, shots, artifacts, browser_tmp
+):
+    email = unique_email("jiri.stastny", "example.cz")
+    cv = make_cv_pdf(browser_tmp / "životopis-šťastný.pdf", "Jiří Šťastný", "Plzeň")
+    page.goto(application_forms["cs"]["mentor"])
+    assert page.locator("html").get_attribute("lang") == "cs"
+    answers = {
+        "full_name": "Jiří Šťastný",
+        "email": email,
+        "preferred_language": "cs",
+        "institution": choose_option(page, "institution", "Plze"),
+        "faculty": "Fakulta strojní",
+        "programme_or_position": "Docent, Katedra materiálů",
+        "academic_rank": "associate_professor",
+        "disciplines": [field_values(page, "disciplines")[0]],
+        "research_interests": "Materiály, Svařování, Únava materiálu",
+        "mentoring_languages_cs": "native",
+        "mentoring_languages_de": "B2",
+        "meeting_preference": "online",
+        "availability": ["1-12-16", "3-16-20"],
+        "capacity": "2",
+        "cv": cv,
+        "privacy_consent": True,
+    }
+    answers = {name: value for name, value in answers.items() if field_values(page, name)}
+    fill_with_keyboard(page, answers, stop_at_id="submit-application")
+    shots.take(page, "filled-by-keyboard")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**?submitted=1")
+    shots.take(page, "confirmation")
+    assert page.locator("#application-submitted").is_visible()
+    assert page.locator("html").get_attribute("lang") == "cs"
+
+    stored = application_record(live_site, email)
+    assert stored["full_name"] == "Jiří Šťastný"
+    assert (stored["role"], stored["language"]) == ("mentor", "cs")
+    [upload] = stored["uploads"]
+    assert upload["sha256"] == sha256(cv)
+    assert unicodedata.normalize("NFC", upload["name"]) == cv.name
+    [confirmation] = wait_for_mail(live_site.mail_dir, email)
+    assert confirmation.language == "cs"
+
+
+def test_mentee_applies_on_a_phone(phone, live_site, application_forms, shots, browser_tmp):
+    """At 390x844 the form fits the screen (no sideways scroll) and can be submitted."""
+    email = unique_email("anna.mobile", "example.org")
+    cv = make_cv_pdf(browser_tmp / "cv-phone.pdf", "Anna Mobile", "Amberg")
+    phone.goto(application_forms["en"]["mentee"])
+    answers = mentee_answers(phone, email=email, cv=cv, language="en")
+    answers["full_name"] = "Anna Mobile"
+    fill(phone, answers)
+    shots.take(phone, "filled")
+    width = phone.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert width[0] <= width[1], f"the form scrolls sideways on a phone: {width}"
+    phone.locator("#submit-application").tap()
+    phone.wait_for_url("**?submitted=1")
+    shots.take(phone, "confirmation")
+    assert phone.locator("#application-submitted").is_visible()
+    assert application_record(live_site, email)["role"] == "mentee"
+
+
+@pytest.mark.parametrize("role", ["mentee", "mentor"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_application_form_is_accessible(page, application_forms, shots, artifacts, language, role):
+    page.goto(application_forms[language][role])
+    shots.take(page, f"{language}-{role}")
+    assert page.locator("html").get_attribute("lang") == language
+    assert_accessible(page, artifacts)
+    # Every visible input has an accessible name (a label), whatever its language.
+    unnamed = page.locator("#application-form").evaluate(
+        """form => [...form.querySelectorAll('input:not([type=hidden]), select, textarea')]
+            .filter(e => !e.labels || e.labels.length === 0)
+            .map(e => e.name)"""
+    )
+    assert not unnamed, f"inputs without a label: {json.dumps(unnamed)}"
