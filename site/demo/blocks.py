@@ -7,6 +7,7 @@ at the granularity wagtail-localize segments it (one paragraph or list item per 
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -22,6 +23,15 @@ PageResolver = Callable[[str], Page]
 class Block(Protocol):
     def render(self, glossary: Glossary, resolve: PageResolver) -> dict[str, Any]:
         """The English raw block ({"type": ..., "value": ...}), texts added to ``glossary``."""
+
+
+def _list_items(values: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """ListBlock items in Wagtail's current format, each with its own id.
+
+    Without ids (the legacy plain-list format) wagtail-localize cannot address the items, so
+    it would leave every question or person untranslated.
+    """
+    return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]
 
 
 def _html_paragraphs(texts: tuple[T, ...], glossary: Glossary) -> str:
@@ -109,13 +119,15 @@ class FAQ:
             "type": "faq",
             "value": {
                 "title": glossary.add(self.title),
-                "items": [
-                    {
-                        "question": glossary.add(question),
-                        "answer": _html_paragraphs((answer,), glossary),
-                    }
-                    for question, answer in self.items
-                ],
+                "items": _list_items(
+                    [
+                        {
+                            "question": glossary.add(question),
+                            "answer": _html_paragraphs((answer,), glossary),
+                        }
+                        for question, answer in self.items
+                    ]
+                ),
             },
         }
 
@@ -138,15 +150,17 @@ class People:
             "type": "people",
             "value": {
                 "title": glossary.add(self.title),
-                "people": [
-                    {
-                        "name": glossary.add(person.name),
-                        "role": glossary.add(person.role),
-                        "institution": glossary.add(person.institution),
-                        "photo": None,
-                        "bio": glossary.add(person.bio),
-                    }
-                    for person in self.people
-                ],
+                "people": _list_items(
+                    [
+                        {
+                            "name": glossary.add(person.name),
+                            "role": glossary.add(person.role),
+                            "institution": glossary.add(person.institution),
+                            "photo": None,
+                            "bio": glossary.add(person.bio),
+                        }
+                        for person in self.people
+                    ]
+                ),
             },
         }

@@ -61,6 +61,13 @@ def translate(instance: models.Model, glossary: Glossary) -> TranslationResult:
 
     result = TranslationResult()
     segments = list(StringSegment.objects.filter(source=source).select_related("string", "context"))
+    # The other way round too: a demo text wagtail-localize did not extract would silently
+    # stay English on the translated pages.
+    unextracted = glossary.english_texts() - {segment.string.data for segment in segments}
+    if unextracted:
+        raise MissingDemoTranslation(
+            f"{instance!r}: not extracted for translation: {sorted(unextracted)!r}"
+        )
     for language in TARGET_LANGUAGES:
         locale = Locale.objects.get(language_code=language)
         strings_changed = _store_string_translations(instance, segments, glossary, locale)

@@ -82,5 +82,8 @@ class Glossary:
     def lookup(self, english: str) -> T | None:
         return self._entries.get(english)
 
+    def english_texts(self) -> set[str]:
+        return set(self._entries)
+
     def __len__(self) -> int:
         return len(self._entries)
