@@ -87,3 +87,28 @@ def test_german_and_czech_submissions_land_in_one_cohort_under_the_same_keys(
     assert czech.form_snapshot["locale"] == "cs"
     assert "[cs] " in str(czech.form_snapshot["questions"])
     assert german.profile.institution == institutions["oth"]
+
+
+@pytest.mark.django_db
+def test_translated_taxonomy_shows_in_the_form_language_and_stores_the_source(
+    client, mentee_form, disciplines, institutions, locales
+):
+    czech_page = mentee_form.copy_for_translation(locales["cs"], copy_parents=True)
+    czech_page.save_revision().publish()
+    informatika = disciplines["informatics"].copy_for_translation(locales["cs"])
+    informatika.name = "Informatika"
+    informatika.save()
+    zcu = institutions["uwb"].copy_for_translation(locales["cs"])
+    zcu.name = "Západočeská univerzita v Plzni"
+    zcu.save()
+
+    body = client.get(czech_page.url).content.decode()
+    assert "Informatika" in body and "Západočeská univerzita v Plzni" in body
+    assert "Mechanical engineering" in body  # untranslated entries fall back to English
+
+    data = valid_answers("mentee", zcu)  # the Czech copy's translation key is the same
+    data["cv"] = SimpleUploadedFile("cv.pdf", make_pdf(), "application/pdf")
+    assert client.post(czech_page.url, data).status_code == 302
+    profile = Application.objects.get().profile
+    assert profile.institution == institutions["uwb"]
+    assert list(profile.disciplines.all()) == [disciplines["informatics"]]
