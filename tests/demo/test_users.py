@@ -1,5 +1,7 @@
 """One demo login per role, in the role groups, with the credentials printed at the end."""
 
+import io
+
 import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import GroupPagePermission, Page
@@ -57,3 +59,28 @@ def test_logins_are_printed_with_a_warning(demo):
     for username, spec in USERS.items():
         assert username in demo and spec["password"] in demo
     assert "WARNING" in demo and "DEMO credentials" in demo
+
+
+def test_an_existing_account_of_someone_else_is_left_alone(demo):
+    from django.core.management import call_command
+
+    admin = get_user_model().objects.get(username="admin")
+    admin.email = "root@university.example"
+    admin.set_password("a-real-secret")
+    admin.save()
+    out = io.StringIO()
+
+    call_command("demo", stdout=out)
+
+    admin.refresh_from_db()
+    assert admin.check_password("a-real-secret")
+    assert "admin        (not a demo account: left unchanged)" in out.getvalue()
+
+
+def test_only_runs_the_named_steps(demo):
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("demo", only=["institutions"], stdout=out)
+    assert out.getvalue().splitlines()[0] == "institutions ..."
+    assert "users ..." not in out.getvalue()

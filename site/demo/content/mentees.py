@@ -44,8 +44,8 @@ MENTEES = PageSpec(
             T(
                 "A mentor from the partner university across the border, chosen to match "
                 "your interests, and a year of activities together:",
-                "Mentora nebo mentorku z partnerské univerzity za hranicí, vybrané podle "
-                "vašich zájmů, a rok společných aktivit:",
+                "Mentora nebo mentorku z partnerské univerzity za hranicí (vybíráme je podle "
+                "vašich zájmů) a rok společných aktivit:",
                 "Eine Mentorin oder einen Mentor der Partnerhochschule jenseits der Grenze, "
                 "passend zu Ihren Interessen ausgewählt, und ein Jahr gemeinsamer Aktivitäten:",
             ),

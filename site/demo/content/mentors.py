@@ -53,7 +53,7 @@ MENTORS = PageSpec(
             bullets=(
                 T(
                     "meet your mentee online or in person, at your university or at the partner's",
-                    "se setkáváte s mentee online nebo osobně, na své univerzitě nebo u partnera",
+                    "setkáváte se s mentee online nebo osobně, na své univerzitě nebo u partnera",
                     "treffen Sie sich online oder persönlich, an Ihrer Hochschule oder bei "
                     "der Partnerhochschule",
                 ),
@@ -70,7 +70,11 @@ MENTORS = PageSpec(
             ),
         ),
         FAQ(
-            title=T("Questions mentors ask", "Na co se mentoři ptají", "Was Mentoren fragen"),
+            title=T(
+                "Questions mentors ask",
+                "Na co se mentoři ptají",
+                "Was Mentorinnen und Mentoren fragen",
+            ),
             items=(
                 (
                     T(

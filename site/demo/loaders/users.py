@@ -37,9 +37,11 @@ def load(context: LoadContext) -> None:
     context.summary.append("")
     context.summary.append("Demo logins (/admin/):")
     for username, spec in USERS.items():
-        ensure_user(username, spec, groups, context)
         role = "superuser" if spec["superuser"] else spec["group"]
-        context.summary.append(f"  {username:<12} {spec['password']:<24} {role}")
+        if ensure_user(username, spec, groups, context):
+            context.summary.append(f"  {username:<12} {spec['password']:<24} {role}")
+        else:
+            context.summary.append(f"  {username:<12} (not a demo account: left unchanged)")
     context.summary.append(f"WARNING: {WARNING}")
 
 
@@ -72,17 +74,25 @@ def grant_editor_permissions(editors: Group) -> None:
         )
 
 
-def ensure_user(username: str, spec: dict, groups: dict[str, Group], context: LoadContext) -> None:
-    """Create or repair one demo login; an unchanged login is not written to at all."""
+def ensure_user(username: str, spec: dict, groups: dict[str, Group], context: LoadContext) -> bool:
+    """Create or repair one demo login; False if the username belongs to someone else.
+
+    An account with that username but another email address was not made by the demo (a real
+    "admin", say): it is left alone, its password above all. An unchanged demo login is not
+    written to at all, so a second run changes nothing.
+    """
     User = get_user_model()
+    email = f"{username}@example.org"
     user = User.objects.filter(username=username).first()
+    if user is not None and user.email != email:
+        return False
     created = user is None
     if created:
         user = User(username=username)
     wanted = {
         "first_name": spec["first_name"],
         "last_name": spec["last_name"],
-        "email": f"{username}@example.org",
+        "email": email,
         "is_staff": spec["superuser"],
         "is_superuser": spec["superuser"],
         "is_active": True,
@@ -103,3 +113,4 @@ def ensure_user(username: str, spec: dict, groups: dict[str, Group], context: Lo
     if profile.preferred_language != spec["language"]:
         profile.preferred_language = spec["language"]
         profile.save(update_fields=["preferred_language"])
+    return True
