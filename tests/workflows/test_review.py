@@ -47,15 +47,24 @@ def test_auto_assign_balances_by_load(cohort, coordinator):
 
 
 def test_auto_assign_prefers_a_shared_discipline(cohort, coordinator):
+    from wagtail.models import Locale
+
+    from applications.models import Discipline
+
+    english = Locale.get_default()
+    materials = Discipline.objects.create(key="materials", name="Materials", locale=english)
+    chemistry = Discipline.objects.create(key="chemistry", name="Chemistry", locale=english)
+    mechanics = Discipline.objects.create(key="mechanics", name="Mechanics", locale=english)
     generalist = UserFactory(groups=[REVIEWERS])
     engineer = UserFactory(groups=[REVIEWERS])
-    ReviewerProfile.objects.create(user=engineer, disciplines="Mechanical Engineering, Materials")
+    ReviewerProfile.objects.create(user=engineer).disciplines.set([mechanics, materials])
     services.assign_reviewer(ApplicationFactory(cohort=cohort), engineer, Actor(user=coordinator))
     application = ApplicationFactory(cohort=cohort)
-    application.disciplines = "materials, chemistry"  # optional attribute, see services
+    assert services.application_disciplines(application) == set()  # no profile: load only
+    assert services.rank_reviewers(application)[0] == generalist
+    application.disciplines = [materials, chemistry]
     [assignment] = services.auto_assign(application, Actor(user=coordinator), reviewers=1)
     assert assignment.reviewer == engineer  # despite the higher load
-    assert generalist in services.rank_reviewers(application)
 
 
 def test_auto_assign_respects_limits_and_cohort_reviewers(cohort, coordinator):

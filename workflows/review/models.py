@@ -234,11 +234,12 @@ class ReviewerProfile(models.Model):
         on_delete=models.CASCADE,
         related_name="reviewer_profile",
     )
-    disciplines = models.CharField(
-        _("disciplines"),
-        max_length=500,
+    disciplines = models.ManyToManyField(
+        "applications.Discipline",
+        verbose_name=_("disciplines"),
         blank=True,
-        help_text=_("Comma-separated, e.g. “mechanical engineering, materials science”."),
+        related_name="+",
+        help_text=_("Automatic assignment prefers reviewers who share a discipline."),
     )
     max_open_reviews = models.PositiveSmallIntegerField(
         _("maximum open reviews"),
@@ -257,4 +258,5 @@ class ReviewerProfile(models.Model):
         return str(self.user)
 
     def discipline_set(self) -> set[str]:
-        return {d.strip().casefold() for d in self.disciplines.split(",") if d.strip()}
+        """The stable keys of the reviewer's disciplines (the same in every language)."""
+        return {d.key for d in self.disciplines.all()}

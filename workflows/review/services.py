@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.db.models import Avg, Count, Q, QuerySet
 from django.utils import timezone
@@ -93,19 +94,24 @@ def _start_review(application: Application, actor: Actor) -> None:
 
 
 def application_disciplines(application: Application) -> set[str]:
-    """The disciplines of an application, if the applications app records them.
+    """The stable keys of the application's disciplines (``profile.disciplines``, the
+    applications app's :class:`~applications.models.Discipline` snippets).
 
-    Reads an optional ``disciplines`` attribute: a related manager (names via ``str()``), a
-    list, or a comma-separated string. Without one, assignment balances by load alone.
+    An explicit ``disciplines`` attribute (disciplines or their keys) wins, so callers and
+    tests can rank for a draft. Without any, assignment balances by load alone.
     """
     value = getattr(application, "disciplines", None)
     if value is None:
-        return set()
-    if hasattr(value, "all"):
-        value = [str(item) for item in value.all()]
-    elif isinstance(value, str):
-        value = value.split(",")
-    return {str(item).strip().casefold() for item in value if str(item).strip()}
+        try:
+            value = application.profile.disciplines.all()
+        except ObjectDoesNotExist:
+            return set()
+    keys = set()
+    for item in value:
+        key = getattr(item, "key", item)
+        if str(key).strip():
+            keys.add(str(key).strip())
+    return keys
 
 
 def reviewer_pool(application: Application) -> QuerySet:
@@ -135,7 +141,7 @@ def reviewer_pool(application: Application) -> QuerySet:
 def rank_reviewers(application: Application) -> list[Any]:
     """Candidates best first: a shared discipline first, then the fewest open reviews."""
     wanted = application_disciplines(application)
-    profiles = {p.user_id: p for p in ReviewerProfile.objects.all()}
+    profiles = {p.user_id: p for p in ReviewerProfile.objects.prefetch_related("disciplines")}
     ranked = []
     for user in reviewer_pool(application):
         profile = profiles.get(user.pk)

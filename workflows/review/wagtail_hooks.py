@@ -73,7 +73,7 @@ class ReviewerProfileViewSet(ModelViewSet):
     icon = "user"
     menu_label = _("Reviewer profiles")
     form_fields = ["user", "disciplines", "max_open_reviews"]
-    list_display = ["user", "disciplines", "max_open_reviews"]
+    list_display = ["user", "max_open_reviews"]
     add_to_admin_menu = False
 
 
