@@ -303,6 +303,7 @@ def submit_application(
                     "role": application.role,
                     "cohort_title": localized_title(cohort, language),
                     "reference": application.pk,
+                    "portal_url": localized_url("portal:dashboard", language),
                 },
             )
             if draft is not None and draft.pk:

@@ -122,6 +122,7 @@ def test_the_email_is_in_the_applicants_language_and_sent_once(
     assert message.to == ["max@example.de"]
     assert message.extra_headers["Content-Language"] == "de"
     assert "Bewerbung" in message.subject
+    assert "/de/portal/" in message.body
     email = OutboundEmail.objects.get(key=f"application-submitted:{application.pk}")
     assert send_outbound_email(email.pk) == "skipped"  # the task running twice
     assert len(mail.outbox) == 1
