@@ -127,3 +127,19 @@ def test_the_email_is_in_the_applicants_language_and_sent_once(
     assert send_outbound_email(email.pk) == "skipped"  # the task running twice
     assert len(mail.outbox) == 1
     assert Person.objects.get().preferred_language == "de"
+
+
+@pytest.mark.django_db
+def test_the_database_constraint_decides_a_race(client, mentee_form, institutions, monkeypatch):
+    """Two submissions that both passed the eligibility check before either committed: the
+    unique constraint refuses the second with the duplicate reason, nothing half-saved."""
+    data = valid_answers("mentee", institutions["uwb"])
+    assert post(client, mentee_form, data).status_code == 302
+    # The second request read "not applied yet" before the first committed:
+    monkeypatch.setattr("applications.services.check_eligibility", lambda *a, **k: {})
+    response = post(client, mentee_form, data)
+    assert response.status_code == 422
+    assert "already applied" in response.content.decode()
+    assert Application.objects.count() == 1
+    assert OutboundEmail.objects.count() == 1
+    assert HistoryEntry.objects.count() == 1
