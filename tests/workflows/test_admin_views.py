@@ -235,3 +235,21 @@ def test_admin_menu_and_snippets_render(coordinator, reviewer):
     )
     assert client.get(reverse("cohort_roles:index")).status_code == 200
     assert client.get(reverse("reviewer_profiles:index")).status_code == 200
+
+
+def test_assignment_listing_is_scoped_and_read_only(cohort, other_cohort, reviewer):
+    coordinator = UserFactory(groups=[COORDINATORS])
+    CohortRole.objects.create(user=coordinator, role="coordinator", cohort=cohort)
+    admin = UserFactory(is_superuser=True)
+    mine = services.assign_reviewer(ApplicationFactory(cohort=cohort), reviewer, Actor(user=admin))
+    other = services.assign_reviewer(
+        ApplicationFactory(cohort=other_cohort), reviewer, Actor(user=admin)
+    )
+    client = client_for(coordinator)
+    listing = client.get(reverse("review_assignments:index"))
+    assert listing.status_code == 200
+    body = listing.content.decode()
+    assert str(mine.application) in body and str(other.application) not in body
+    assert denied(client.get(reverse("review_assignments:add")))
+    assert denied(client_for(admin).get(reverse("review_assignments:add")))
+    assert denied(client_for(reviewer).get(reverse("review_assignments:index")))

@@ -174,7 +174,8 @@ def declare_conflict(
 ) -> ReviewAssignment | None:
     """The reviewer recuses themselves; a replacement is assigned automatically (same due
     date, or a fresh one if it already passed). Returns the replacement, or None if the pool is
-    empty (the coordinators' digest then shows the application as short of reviewers)."""
+    empty (the Decisions list then shows one review fewer for the application, and the
+    coordinators assign someone by hand)."""
     _require(permissions.can_declare_conflict(user, assignment))
     if not reason.strip():
         raise ReviewError(_("Please say briefly what the conflict of interest is."))

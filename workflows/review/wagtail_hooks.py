@@ -10,7 +10,10 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -18,8 +21,21 @@ from workflows.engine import views as engine_views
 from workflows.notifications import views as notification_views
 from workflows.notifications.models import EmailTemplate
 from workflows.review import views
-from workflows.review.models import CohortRole, ReviewerProfile, Rubric
+from workflows.review.models import CohortRole, ReviewAssignment, ReviewerProfile, Rubric
+from workflows.review.selectors import applications_visible_to
 from workflows.roles import is_coordinator, is_reviewer
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Assignments are listed in the admin but created, recused and closed only through the
+    review services (which start the review, check conflicts and write the audit)."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+
+# Registered before any viewset asks for the model's policy (Wagtail 8's policy registry).
+register_permission_policy(ReviewAssignment, ReadOnlyPolicy(ReviewAssignment))
 
 app_name = "review_admin"
 urlpatterns = [
@@ -77,13 +93,40 @@ class ReviewerProfileViewSet(ModelViewSet):
     add_to_admin_menu = False
 
 
+class AssignmentIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        visible = applications_visible_to(self.request.user)
+        return (
+            super()
+            .get_base_queryset()
+            .filter(application__in=visible)
+            .select_related("application__person", "application__cohort", "reviewer")
+        )
+
+
+class AssignmentViewSet(ModelViewSet):
+    """All review assignments in the coordinator's cohorts (read-only; filter by status)."""
+
+    model = ReviewAssignment
+    icon = "tasks"
+    menu_label = _("Assignments")
+    index_view_class = AssignmentIndexView
+    list_display = ["application", "reviewer", "status", "due_on", "assigned_at"]
+    list_filter = ["status", "due_on"]
+    list_export = ["application", "reviewer", "status", "due_on", "assigned_at"]
+    form_fields = ["due_on"]
+    add_to_admin_menu = False
+    copy_view_enabled = False
+
+
+assignments = AssignmentViewSet("review_assignments")
 cohort_roles = CohortRoleViewSet("cohort_roles")
 reviewer_profiles = ReviewerProfileViewSet("reviewer_profiles")
 
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return [cohort_roles, reviewer_profiles]
+    return [assignments, cohort_roles, reviewer_profiles]
 
 
 class RoleMenuItem(MenuItem):
@@ -127,6 +170,17 @@ def my_reviews_item():
 def decisions_item():
     return LazyUrlMenuItem(
         _("Decisions"), "review_admin:decisions", icon_name="check", order=200, check=is_coordinator
+    )
+
+
+@hooks.register("register_review_menu_item")
+def assignments_item():
+    return LazyUrlMenuItem(
+        _("Assignments"),
+        assignments.get_url_name("index"),
+        icon_name="tasks",
+        order=250,
+        check=is_coordinator,
     )
 
 
