@@ -253,3 +253,15 @@ def test_assignment_listing_is_scoped_and_read_only(cohort, other_cohort, review
     assert denied(client.get(reverse("review_assignments:add")))
     assert denied(client_for(admin).get(reverse("review_assignments:add")))
     assert denied(client_for(reviewer).get(reverse("review_assignments:index")))
+
+
+def test_editors_edit_email_templates_and_see_the_placeholders(editor, reviewer):
+    client = client_for(editor)
+    form = client.get(reverse("wagtailsnippets_notifications_emailtemplate:add"))
+    assert form.status_code == 200
+    assert "{{ portal_url }}" in form.content.decode()
+    assert denied(
+        client_for(reviewer).get(reverse("wagtailsnippets_notifications_emailtemplate:add"))
+    )
+    # Editors have no business in review.
+    assert denied(client.get(reverse("review_admin:decisions")))

@@ -20,6 +20,8 @@ class HistoryItem:
     to_label: str
 
     def __getattr__(self, name: str) -> Any:  # the template reads entry fields directly
+        if name == "entry":  # not set yet (copy, pickle): no recursion
+            raise AttributeError(name)
         return getattr(self.entry, name)
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.functional import Promise
+from django.utils.functional import Promise, lazy
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 APPLICANT_PLACEHOLDERS = ("name", "cohort", "role", "message", "portal_url")
@@ -51,3 +53,23 @@ EMAILS = {
 
 def email_choices() -> list[tuple[str, str | Promise]]:
     return [(kind.key, kind.label) for kind in EMAILS.values()]
+
+
+def _placeholders_help() -> str:
+    """The placeholders each email may use, as HTML for the email template form."""
+    rows = format_html_join(
+        "",
+        "<li><strong>{}</strong>: {}</li>",
+        (
+            (kind.label, ", ".join("{{ " + name + " }}" for name in kind.placeholders))
+            for kind in EMAILS.values()
+        ),
+    )
+    return format_html(
+        "<p>{}</p><ul>{}</ul>",
+        gettext("Each email can use these placeholders:"),
+        rows,
+    )
+
+
+placeholders_help = lazy(_placeholders_help, str)()

@@ -7,10 +7,10 @@ before sending so a task that runs twice sends it once.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.models import TranslatableMixin
 
-from workflows.notifications.catalogue import email_choices
+from workflows.notifications.catalogue import email_choices, placeholders_help
 
 
 class OutboundEmail(models.Model):
@@ -71,7 +71,12 @@ class EmailTemplate(TranslatableMixin, models.Model):
         ),
     )
 
-    panels = [FieldPanel("key"), FieldPanel("subject"), FieldPanel("body")]
+    panels = [
+        FieldPanel("key"),
+        FieldPanel("subject"),
+        FieldPanel("body"),
+        HelpPanel(content=placeholders_help, heading=_("Placeholders")),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("email template")
