@@ -102,3 +102,20 @@ def test_footer_is_served_in_the_page_language(demo):
     html = Client().get("/de/").content.decode()
     assert "Fragen zum Programm?" in html
     assert "Questions about the programme?" not in html
+
+
+def test_editors_get_the_translation_editor_for_czech_pages(demo):
+    """Synced translations open in wagtail-localize's editor, not as unrelated copies."""
+    from django.contrib.auth import get_user_model
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="editor"))
+    czech = Page.objects.get(locale__language_code="cs", slug="o-programu")
+    response = client.get(f"/admin/pages/{czech.pk}/edit/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "js-translation-editor" in html
+    assert "O programu careerSTEPS" in html  # the Czech wording fills the segments
+    english = Page.objects.get(locale__language_code="en", slug="about")
+    response = client.get(f"/admin/pages/{english.pk}/edit/")
+    assert "js-translation-editor" not in response.content.decode()
