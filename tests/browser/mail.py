@@ -10,6 +10,7 @@ import email
 import email.policy
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,16 +56,26 @@ def read_mail(mail_dir: Path) -> list[SentMail]:
 
 
 def wait_for_mail(
-    mail_dir: Path, to: str, *, count: int = 1, timeout: float = 60
+    mail_dir: Path,
+    to: str,
+    *,
+    count: int = 1,
+    timeout: float = 60,
+    matching: Callable[[SentMail], bool] | None = None,
 ) -> list[SentMail]:
-    """Wait for the worker to send ``count`` messages to ``to``; fail after ``timeout`` seconds.
+    """Wait for the worker to send ``count`` messages to ``to`` (that satisfy ``matching``);
+    fail after ``timeout`` seconds.
 
     The worker polls its queue, so mail arrives some time after the request that queued it;
     waiting up to a deadline is the only way to observe it (no assertion is made on time).
     """
     deadline = time.monotonic() + timeout
     while True:
-        found = [m for m in read_mail(mail_dir) if any(to.lower() in a.lower() for a in m.to)]
+        found = [
+            m
+            for m in read_mail(mail_dir)
+            if any(to.lower() in a.lower() for a in m.to) and (matching is None or matching(m))
+        ]
         if len(found) >= count:
             return found
         if time.monotonic() > deadline:

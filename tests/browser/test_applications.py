@@ -4,82 +4,19 @@ using only the keyboard, a phone-sized form, and axe on the forms in all three l
 
 from __future__ import annotations
 
-import hashlib
 import json
 import unicodedata
-import uuid
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
 
 from .axe import assert_accessible
 from .documents import make_cv_pdf
 from .forms import choose_option, fill, fill_with_keyboard, values
+from .journeys import application_record, field_values, mentee_answers, sha256, unique_email
 from .mail import wait_for_mail
 from .pages import LANGUAGES
 
 pytestmark = pytest.mark.browser
-
-
-def application_record(live_site, email: str) -> dict:
-    """What the running site stored for ``email``: person, application, uploaded files."""
-    return live_site.query(
-        f"""
-from applications.models import Application, Upload
-application = Application.objects.select_related("person").get(person__email={email!r})
-result = {{
-    "full_name": application.person.full_name,
-    "preferred_language": application.person.preferred_language,
-    "role": application.role,
-    "language": application.language,
-    "state": application.state,
-    "answers": application.answers,
-    "uploads": [
-        {{"name": u.original_name, "key": u.field_key, "sha256": u.sha256,
-          "head": u.file.open("rb").read(5).decode("latin-1")}}
-        for u in Upload.objects.filter(application=application)
-    ],
-}}
-"""
-    )
-
-
-def unique_email(local: str, domain: str) -> str:
-    """One applicant per test run (an email may apply once per cohort and role), so a reused
-    browser database (CAREERSTEPS_BROWSER_REUSE_DB) doesn't refuse the second run."""
-    return f"{local}.{uuid.uuid4().hex[:6]}@{domain}"
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def mentee_answers(page: Page, *, email: str, cv: Path, language: str) -> dict:
-    return {
-        "full_name": "Jürgen Größmann",
-        "email": email,
-        "preferred_language": language,
-        "institution": choose_option(page, "institution", "Amberg"),
-        "faculty": "Fakultät Maschinenbau/Umwelttechnik",
-        "programme_or_position": "Maschinenbau (M.Sc.)",
-        "degree_level": "master",
-        "disciplines": [field_values(page, "disciplines")[0]],
-        "research_interests": "Werkstoffe, Leichtbau, Größenabhängige Festigkeit",
-        "mentoring_languages_de": "native",
-        "mentoring_languages_en": "C1",
-        "meeting_preference": "mixed",
-        "availability": ["0-16-20", "2-08-12"],
-        "goals": "Ich möchte herausfinden, ob eine Promotion in Pilsen zu mir passt.",
-        "cv": cv,
-        "privacy_consent": True,
-    }
-
-
-def field_values(page: Page, name: str) -> list[str]:
-    return page.locator(f"#application-form [name='{name}']").evaluate_all(
-        "inputs => inputs.map(i => i.value)"
-    )
 
 
 def test_mentee_applies_in_german_fixes_mistakes_and_keeps_the_cv(
@@ -91,7 +28,7 @@ def test_mentee_applies_in_german_fixes_mistakes_and_keeps_the_cv(
     assert page.locator("html").get_attribute("lang") == "de"
     shots.take(page, "empty-form")
 
-    answers = mentee_answers(page, email=email, cv=cv, language="de")
+    answers = mentee_answers(page, full_name="Jürgen Größmann", email=email, cv=cv, language="de")
     # Two mistakes: an email address without "@", and the required goals left empty.
     mistaken = {**answers, "email": "juergen.groessmann.example.de", "goals": ""}
     fill(page, mistaken)
@@ -194,8 +131,7 @@ def test_mentee_applies_on_a_phone(phone, live_site, application_forms, shots, b
     email = unique_email("anna.mobile", "example.org")
     cv = make_cv_pdf(browser_tmp / "cv-phone.pdf", "Anna Mobile", "Amberg")
     phone.goto(application_forms["en"]["mentee"])
-    answers = mentee_answers(phone, email=email, cv=cv, language="en")
-    answers["full_name"] = "Anna Mobile"
+    answers = mentee_answers(phone, full_name="Anna Mobile", email=email, cv=cv, language="en")
     fill(phone, answers)
     shots.take(phone, "filled")
     width = phone.evaluate(
