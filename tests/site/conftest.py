@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
@@ -79,6 +79,13 @@ class SiteTree:
 
     def page(self, key: str, code: str = "en") -> Page:
         return self.pages[key][code]
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Each test starts in English: a request to /cs/ leaves Czech active in the thread."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -100,3 +100,35 @@ def test_valid_pages_pass_clean():
         starts_at=start,
         ends_at=start + dt.timedelta(hours=2),
     ).clean()
+
+
+@pytest.mark.django_db
+def test_admin_form_shows_the_error_at_the_field_and_keeps_the_input(admin_user):
+    """What an editor sees: the page editor's form puts the message on "applications close at"
+    and everything else typed stays in the form."""
+    from django.utils import timezone
+
+    from tests.factories import cohort_index
+
+    index = cohort_index()
+    form_class = CohortPage.get_edit_handler().bind_to_model(CohortPage).get_form_class()
+    data = {
+        "title": "Cohort 2027/28",
+        "slug": "cohort-2027-28",
+        "introduction": "The third intake.",
+        "application_opens_at": "2027-09-01 09:00",
+        "application_closes_at": "2027-08-01 09:00",
+        "programme_starts_on": "2027-11-01",
+        "programme_ends_on": "2028-07-31",
+        "capacity": "10",
+        "body-count": "0",
+    }
+    with translation.override("de"), timezone.override("Europe/Prague"):
+        form = form_class(data, instance=CohortPage(), parent_page=index, for_user=admin_user)
+        assert not form.is_valid()
+        assert form.errors["application_closes_at"] == [
+            "Der Bewerbungsschluss muss nach dem Bewerbungsbeginn liegen."
+        ]
+        assert "application_opens_at" not in form.errors
+        assert form["introduction"].value() == "The third intake."
+        assert form["application_closes_at"].value() == "2027-08-01 09:00"
