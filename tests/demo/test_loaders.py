@@ -120,3 +120,10 @@ def test_glossary_refuses_two_translations_of_one_text():
     glossary.add(T("Apply", "Přihlásit se", "Bewerben"))
     with pytest.raises(ValueError, match="Apply"):
         glossary.add(T("Apply", "Podat přihlášku", "Bewerben"))
+
+
+def test_cohort_helpers_for_later_loaders(demo):
+    from demo.loaders.cohorts import open_intake, pilot
+
+    assert pilot().title == "Pilot cohort 2023/24"
+    assert open_intake(LoadContext(stdout=io.StringIO())).is_open_for_applications()

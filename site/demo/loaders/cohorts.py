@@ -56,3 +56,15 @@ def application_window(context: LoadContext) -> tuple[datetime.date, datetime.da
             current.application_closes_at.astimezone(PRAGUE).date(),
         )
     return fresh
+
+
+def pilot() -> CohortPage:
+    """The English pilot cohort 2023/24 (for later loaders: applications, matches...)."""
+    return CohortPage.objects.get(locale__language_code="en", slug="pilot-2023-24")
+
+
+def open_intake(context: LoadContext) -> CohortPage:
+    """The English cohort whose applications are open (the one this run made or kept)."""
+    opens, last_day = application_window(context)
+    slug = open_cohort(None, None, opens, last_day).slug.en
+    return CohortPage.objects.get(locale__language_code="en", slug=slug)
