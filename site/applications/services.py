@@ -212,7 +212,11 @@ def keywords(text: str) -> list[str]:
     return seen
 
 
-def _save_profile(application: Application, cleaned: dict[str, Any], institution, now) -> None:
+def save_profile(application: Application, cleaned: dict[str, Any], institution, now) -> None:
+    """Write the typed core answers (profile, languages, availability) of ``application``.
+
+    Used by submission and by the portal's amendment, so both store answers the same way.
+    """
     notice = PrivacyNotice.current(now=now)
     profile = ApplicantProfile.objects.create(
         application=application,
@@ -239,6 +243,10 @@ def _save_profile(application: Application, cleaned: dict[str, Any], institution
         AvailabilitySlot(application=application, weekday=day, starts_at=start, ends_at=end)
         for day, start, end in parse_availability(cleaned.get("availability", []))
     )
+
+
+#: The portal's amendment called this by its first, private name.
+_save_profile = save_profile
 
 
 def duplicate_reason() -> str:
@@ -288,7 +296,7 @@ def submit_application(
                 answers=answers_as_json(cleaned, uploads),
                 form_snapshot=form_page.form_definition(),
             )
-            _save_profile(application, cleaned, institution, now)
+            save_profile(application, cleaned, institution, now)
             Upload.objects.filter(pk__in=[u.pk for u in uploads.values()]).update(
                 application=application, draft=None
             )

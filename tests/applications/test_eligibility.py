@@ -27,7 +27,8 @@ from tests.factories import ApplicationFactory, PersonFactory, make_cohort
 )
 def test_window(offset, allowed, fragment):
     cohort = make_cohort()
-    decision = window_is_open(cohort, timezone.now() + offset)
+    with translation.override("en"):
+        decision = window_is_open(cohort, timezone.now() + offset)
     assert decision[0] is allowed
     assert fragment in decision[1]
 

@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from applications.models import Application, Upload
 from applications.pdf import validate_pdf
@@ -33,10 +34,13 @@ def test_the_content_decides_not_the_name(content, code):
 
 def test_the_size_limit_comes_from_the_settings(settings):
     settings.APPLICATIONS_MAX_UPLOAD_BYTES = 2000
-    with pytest.raises(ValidationError) as refused:
+    with translation.override("en"), pytest.raises(ValidationError) as refused:
         validate_pdf(pdf_upload(padding=3000))
     assert refused.value.code == "file_too_large"
-    assert "2.0" in refused.value.messages[0]  # "at most 2.0 KB"
+    assert "at most 2.0\xa0KB" in refused.value.messages[0]
+    with translation.override("cs"), pytest.raises(ValidationError) as refused:
+        validate_pdf(pdf_upload(padding=3000))
+    assert "nejvýše 2,0\xa0KB" in refused.value.messages[0]
 
 
 @pytest.mark.django_db
