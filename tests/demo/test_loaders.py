@@ -78,9 +78,10 @@ def test_open_cohort_texts_carry_the_dates():
 
 @pytest.mark.django_db
 def test_window_is_fresh_without_an_open_cohort():
-    now = datetime.datetime(2026, 11, 29, 12, 0, tzinfo=datetime.UTC)
+    # Far enough ahead that any cohort the demo made today has closed.
+    now = datetime.datetime(2031, 3, 1, 12, 0, tzinfo=datetime.UTC)
     context = LoadContext(stdout=io.StringIO(), now=now)
-    assert application_window(context) == (datetime.date(2026, 11, 15), datetime.date(2027, 1, 9))
+    assert application_window(context) == (datetime.date(2031, 2, 15), datetime.date(2031, 4, 11))
 
 
 def test_window_is_kept_while_the_demo_cohort_is_open(demo):
