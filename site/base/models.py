@@ -1,6 +1,7 @@
 """Editable site furniture: the footer, translated per language like every other text."""
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PublishingPanel
 from wagtail.fields import RichTextField
@@ -27,7 +28,12 @@ class FooterText(DraftStateMixin, RevisionMixin, PreviewableMixin, TranslatableM
         return "base/footer_preview.html"
 
     def get_preview_context(self, request, mode_name):
-        return {"footer_text": self}
+        return {"footer_text": self, "request": request}
+
+    def serve_preview(self, request, mode_name):
+        """Preview the footer in its own language (page chrome included), not the editor's."""
+        with translation.override(self.locale.language_code):
+            return super().serve_preview(request, mode_name).render()
 
 
 register_snippet(FooterText)
