@@ -245,10 +245,6 @@ def save_profile(application: Application, cleaned: dict[str, Any], institution,
     )
 
 
-#: The portal's amendment called this by its first, private name.
-_save_profile = save_profile
-
-
 def duplicate_reason() -> str:
     return _(
         "You have already applied to this cohort in this role. You can follow and amend "

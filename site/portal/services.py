@@ -88,7 +88,7 @@ def amend_application_answers(
     starts with the compare-and-set of the "amend" transition.
 
     The applications app has no amend service (yet); this is the portal's, built on its
-    ``answers_as_json`` and ``_save_profile`` so that a submission and an amendment store
+    ``answers_as_json`` and ``save_profile`` so that a submission and an amendment store
     answers the same way.
     """
     from applications import services as submission
@@ -113,7 +113,7 @@ def amend_application_answers(
         ApplicantProfile.objects.filter(application=application).delete()
         MentoringLanguage.objects.filter(application=application).delete()
         AvailabilitySlot.objects.filter(application=application).delete()
-        submission._save_profile(application, cleaned, institution, timezone.now())
+        submission.save_profile(application, cleaned, institution, timezone.now())
         Upload.objects.filter(pk__in=[upload.pk for upload in uploads.values()]).update(
             application=application, draft=None
         )
