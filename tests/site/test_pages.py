@@ -199,3 +199,29 @@ def test_not_found_page_is_translated(client, site_tree):
     html = response.content.decode()
     assert parse(response.content).html_attrs["lang"] == "de"
     assert "Seite nicht gefunden" in html
+
+
+@pytest.mark.django_db
+def test_untranslated_alias_page_marks_its_content_language(client, site_tree):
+    """wagtail-localize's locale sync puts English aliases in the cs/de trees until translated:
+    the page chrome is German, the content is marked as English, and the reader is told."""
+    from wagtail.models import Locale
+
+    from news.models import NewsPage
+
+    english = NewsPage(title="English only", slug="english-only")
+    site_tree.page("news_index").add_child(instance=english)
+    english.save_revision().publish()
+    alias = english.create_alias(
+        parent=site_tree.page("news_index", "de"),
+        update_locale=Locale.objects.get(language_code="de"),
+    )
+
+    html = client.get(alias.get_url()).content.decode()
+    assert '<html lang="de"' in html
+    assert '<main id="main" tabindex="-1" lang="en">' in html
+    assert "Diese Seite wurde noch nicht in Ihre Sprache übersetzt" in html
+    assert "English only" in html
+
+    translated = client.get(site_tree.page("article", "de").get_url()).content.decode()
+    assert '<main id="main" tabindex="-1">' in translated
