@@ -12,7 +12,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -150,6 +150,22 @@ def _new_context(
             if errors:
                 (directory / "javascript-errors.txt").write_text("\n".join(errors))
         context.close()
+
+
+@pytest.fixture
+def new_context(browser, live_site, request) -> Iterator[Callable[[], BrowserContext]]:
+    """Makes more desktop contexts, one per person in a multi-person journey (each with its
+    own cookies); closed, with evidence saved on failure, when the test ends."""
+    made: list[Iterator[BrowserContext]] = []
+
+    def make() -> BrowserContext:
+        generator = _new_context(browser, live_site, request, viewport=DESKTOP)
+        made.append(generator)
+        return next(generator)
+
+    yield make
+    for generator in made:
+        next(generator, None)
 
 
 @pytest.fixture

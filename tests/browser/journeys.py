@@ -123,3 +123,15 @@ def sign_in_link(site: RunningSite, page: Page, email: str, language: str, count
     links = [link for link in mails[-1].links() if "/portal/sign-in/" in link]
     assert len(links) == 1, f"expected one sign-in link in: {mails[-1].body}"
     return links[0]
+
+
+def state_label(site: RunningSite, application: int, language: str) -> str:
+    """The application's state as the site names it in ``language``."""
+    return site.query(
+        f"""
+from django.utils import translation
+from applications.models import Application
+with translation.override({language!r}):
+    result = str(Application.objects.get(pk={application}).get_state_display())
+"""
+    )

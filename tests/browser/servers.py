@@ -37,14 +37,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
 SETTINGS_MODULE = "careersteps.settings.base"
-SEED_FORMS = Path(__file__).with_name("seed_forms.py")
-_HAS_OPEN_FORM = """
-from applications.models import ApplicationFormPage
-result = any(
-    form.get_source_cohort().is_open_for_applications()
-    for form in ApplicationFormPage.objects.live().specific()
-)
-"""
+SEED = Path(__file__).with_name("seed_applications.py")
 
 
 def free_port() -> int:
@@ -182,8 +175,8 @@ def build_database(site: RunningSite) -> None:
         Path(f"{site.db_path}{suffix}").unlink(missing_ok=True)
     site.manage("migrate", "--noinput")
     site.manage("demo")
-    if not site.query(_HAS_OPEN_FORM):  # until the demo publishes application forms
-        site.manage("shell", "-c", f"exec(open({str(SEED_FORMS)!r}).read())")
+    # Until the demo publishes application forms and review rubrics (each part only if missing).
+    site.manage("shell", "-c", f"exec(open({str(SEED)!r}).read())")
 
 
 def start_site() -> RunningSite:

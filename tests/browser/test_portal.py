@@ -7,23 +7,11 @@ from __future__ import annotations
 import pytest
 
 from .axe import assert_accessible
-from .journeys import apply_as_mentee, is_sign_in_mail, sign_in_link
+from .journeys import apply_as_mentee, is_sign_in_mail, sign_in_link, state_label
 from .mail import wait_for_mail
 from .pages import LANGUAGES
 
 pytestmark = pytest.mark.browser
-
-
-def state_label(live_site, application: int, language: str) -> str:
-    """The application's state as the site names it in ``language``."""
-    return live_site.query(
-        f"""
-from django.utils import translation
-from applications.models import Application
-with translation.override({language!r}):
-    result = str(Application.objects.get(pk={application}).get_state_display())
-"""
-    )
 
 
 def test_applicant_signs_in_with_an_emailed_link_and_sees_the_status(
