@@ -37,11 +37,19 @@ PHONE = {"width": 390, "height": 844}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test in this directory is a browser test, even one that forgets its marker."""
+    """Every test in this directory is a browser test, even one that forgets its marker; and
+    they run last. Playwright's sync API keeps an event loop in the main thread while the
+    session's browser is open, and Django refuses ORM calls from a thread with a running loop
+    (SynchronousOnlyOperation): database tests must not come after a browser test."""
     here = Path(__file__).parent
+    browser_tests = []
     for item in items:
         if Path(str(item.fspath)).is_relative_to(here):
             item.add_marker(pytest.mark.browser)
+            browser_tests.append(item)
+    if browser_tests:
+        others = [item for item in items if item not in browser_tests]
+        items[:] = others + browser_tests
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

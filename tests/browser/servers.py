@@ -43,8 +43,8 @@ SEED = Path(__file__).with_name("seed_applications.py")
 def free_port() -> int:
     """A TCP port for the site: CAREERSTEPS_BROWSER_PORT if set, else one the OS picks."""
     wanted = os.environ.get("CAREERSTEPS_BROWSER_PORT")
-    if wanted:
-        return int(wanted)
+    if wanted:  # one port per pytest-xdist worker (gw0, gw1, ...)
+        return int(wanted) + int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -182,13 +182,14 @@ def build_database(site: RunningSite) -> None:
 def start_site() -> RunningSite:
     """Build the database, start the site and the worker; the caller must call ``stop()``."""
     test_db = os.environ.get("CAREERSTEPS_TEST_DB", "test")
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")  # its own database per xdist worker
     (ROOT / "var").mkdir(exist_ok=True)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    log_dir = ARTIFACTS / "_logs"
+    log_dir = ARTIFACTS / (f"_logs-{worker}" if worker else "_logs")
     shutil.rmtree(log_dir, ignore_errors=True)
     log_dir.mkdir(parents=True)
     site = RunningSite(
-        db_path=ROOT / "var" / f"browser-{test_db}.sqlite3",
+        db_path=ROOT / "var" / f"browser-{test_db}{worker}.sqlite3",
         var_dir=Path(tempfile.mkdtemp(prefix="careersteps-browser-")),
         port=free_port(),
         log_dir=log_dir,
