@@ -138,3 +138,14 @@ def test_history_for_gives_translated_labels(in_review, coordinator):
     with override("cs"):
         assert history_for(in_review)[-1].to_label != "Accepted"
     assert history_for(in_review, include_private=False)[-1].comment == ""
+
+
+def test_task_runtime_is_bounded_retried_and_failures_are_kept():
+    """django-q2: a task is killed after ``timeout``, re-run after ``retry`` (which must exceed
+    the timeout, or a slow task would run twice at once), at most ``max_attempts`` times, and a
+    task that exhausted them leaves the queue but stays listed as a Failure."""
+    from django_q.conf import Conf
+
+    assert Conf.TIMEOUT and Conf.RETRY > Conf.TIMEOUT
+    assert 1 < Conf.MAX_ATTEMPTS <= 10
+    assert Conf.ACK_FAILURES is True
