@@ -136,3 +136,36 @@ def values(page: Page, names: list[str]) -> dict[str, object]:
         }))""",
         names,
     )
+
+
+def other_required_answers(page: Page, answers: Answers) -> Answers:
+    """Answers for the required questions an editor added beyond the ones a test fills in
+    (the demo's forms may ask more): the first choice, or a short text."""
+    required = page.evaluate(
+        """() => {
+            const seen = {};
+            for (const e of document.querySelectorAll('#application-form [required]')) {
+                if (seen[e.name] || e.type === 'hidden') continue;
+                const first = e.tagName === 'SELECT'
+                    ? ([...e.options].find(o => o.value) || {}).value : e.value;
+                seen[e.name] = {type: e.type || e.tagName.toLowerCase(), value: first,
+                    group: document.querySelectorAll(`[name='${e.name}']`).length > 1};
+            }
+            return seen;
+        }"""
+    )
+    extra: Answers = {}
+    for name, info in required.items():
+        if name in answers:
+            continue
+        if info["type"] == "radio":
+            extra[name] = info["value"]
+        elif info["type"] == "checkbox":
+            extra[name] = [info["value"]] if info["group"] else True
+        elif info["type"].startswith("select"):
+            extra[name] = info["value"]
+        elif info["type"] == "email":
+            extra[name] = "someone@example.org"
+        elif info["type"] != "file":
+            extra[name] = "1" if info["type"] == "number" else "Ja / Ano / Yes"
+    return extra

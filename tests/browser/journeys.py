@@ -11,7 +11,7 @@ from pathlib import Path
 from playwright.sync_api import BrowserContext, Page
 
 from .documents import make_cv_pdf
-from .forms import choose_option, fill
+from .forms import choose_option, fill, other_required_answers
 from .mail import SentMail, wait_for_mail
 from .servers import RunningSite
 
@@ -35,7 +35,7 @@ def field_values(page: Page, name: str) -> list[str]:
 
 def mentee_answers(page: Page, *, full_name: str, email: str, cv: Path, language: str) -> dict:
     """A complete, valid mentee application (the form on ``page`` supplies the choices)."""
-    return {
+    answers = {
         "full_name": full_name,
         "email": email,
         "preferred_language": language,
@@ -53,6 +53,7 @@ def mentee_answers(page: Page, *, full_name: str, email: str, cv: Path, language
         "cv": cv,
         "privacy_consent": True,
     }
+    return {**answers, **other_required_answers(page, answers)}
 
 
 def application_record(site: RunningSite, email: str) -> dict:
