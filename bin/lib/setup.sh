@@ -18,10 +18,12 @@ ensure_python_environment() {
   stamp="$VENV/.installed-$(cat pyproject.toml | sha256sum | cut -c1-16)-${extras:-base}"
   if [ ! -f "$stamp" ]; then
     say "Installing Python dependencies ($spec)"
-    "$PY" -m pip install --quiet --upgrade pip >/dev/null 2>&1 || true
-    "$PY" -m pip install --quiet -e "$spec" 2>&1 | grep -v "is ignored: it is neither" || true
-    "$PY" -c "import django, wagtail, wagtail_localize, django_q, weasyprint" \
-      || { echo "Installing the Python dependencies failed." >&2; exit 1; }
+    mkdir -p var
+    if ! "$PY" -m pip install --quiet -e "$spec" >var/pip-install.log 2>&1; then
+      tail -n 30 var/pip-install.log >&2
+      echo "Installing the Python dependencies failed (full log: var/pip-install.log)." >&2
+      exit 1
+    fi
     touch "$stamp"
   fi
 }
