@@ -110,4 +110,5 @@ def register_api() -> None:
     read_generator.register_field_schema(ManyToManyField, many_to_many_schema)
     from wagtail.api.v3.api import api
 
-    api.add_router("/institutions/", router)
+    if not any(prefix == "/institutions/" for prefix, _router in api._routers):
+        api.add_router("/institutions/", router)
