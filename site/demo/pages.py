@@ -20,6 +20,7 @@ from home.models import HomePage
 from .blocks import Block
 from .context import LoadContext
 from .localize import translate
+from .snippets import RichText
 from .text import Glossary, T
 
 
@@ -35,7 +36,8 @@ class PageSpec:
     parent: str
     slug: T
     title: T
-    texts: dict[str, T] = field(default_factory=dict)  # translatable plain fields
+    #: Translatable fields: plain texts, or ``snippets.RichText`` for a RichTextField.
+    texts: dict[str, T | RichText] = field(default_factory=dict)
     fields: dict[str, Any] = field(default_factory=dict)  # shared fields (dates, choices, M2M)
     body: tuple[Block, ...] = ()
     show_in_menus: bool = False
@@ -89,7 +91,7 @@ def _ensure_exists(spec: PageSpec, context: LoadContext) -> Page:
         live=False,
         locale=Locale.objects.get(language_code="en"),
         **{name: value for name, value in spec.fields.items() if not _is_m2m(spec.model, name)},
-        **{name: value.en for name, value in spec.texts.items()},
+        **{name: value.en for name, value in spec.texts.items() if isinstance(value, T)},
     )
     find_page(spec.parent).add_child(instance=page)
     context.record("page", "created", spec.key)
@@ -107,7 +109,12 @@ def _sync_content(page: Page, spec: PageSpec, context: LoadContext) -> Glossary:
         "slug": glossary.add(spec.slug),
         "show_in_menus": spec.show_in_menus,
     }
-    wanted.update({name: glossary.add(value) for name, value in spec.texts.items()})
+    wanted.update(
+        {
+            name: value.english(glossary) if isinstance(value, RichText) else glossary.add(value)
+            for name, value in spec.texts.items()
+        }
+    )
     wanted.update(spec.fields)
     if hasattr(page, "body"):
         wanted["body"] = [block.render(glossary, find_page) for block in spec.body]

@@ -24,7 +24,10 @@ def test_loaders_run_in_order():
         "news",
         "events",
         "cohorts",
+        "forms",
         "users",
+        "pilot_replay",
+        "review_queue",
     ]
 
 

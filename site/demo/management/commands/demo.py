@@ -18,7 +18,14 @@ from demo.loaders import discover
 
 # Wagtail and django-tasks log every page save and background task at INFO; a demo load
 # makes hundreds, which would hide the summary.
-NOISY_LOGGERS = ("wagtail", "django_tasks", "wagtail_localize")
+NOISY_LOGGERS = (
+    "wagtail",
+    "django_tasks",
+    "wagtail_localize",
+    "weasyprint",
+    "fontTools",
+    "django-q",
+)
 
 
 class Command(BaseCommand):
