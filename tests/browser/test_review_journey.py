@@ -43,7 +43,7 @@ def test_reviewed_and_accepted_applicant_sees_the_decision(
         applicant_context,
         live_site,
         application_forms["de"]["mentee"],
-        full_name="Jürgen Größmann",
+        full_name="Lea Dvořáková-Schütz",
         language="de",
         directory=browser_tmp,
     )
@@ -64,10 +64,18 @@ def test_reviewed_and_accepted_applicant_sees_the_decision(
 
     # The reviewer finds it under "My reviews" and fills in the rubric.
     reviewer = admin_login(reviewer_context, REVIEWER)
+    assignment = live_site.query(
+        "from workflows.review.models import ReviewAssignment\n"
+        "result = ReviewAssignment.objects.get("
+        f"application_id={applicant.application}, reviewer__username={REVIEWER[0]!r}).pk"
+    )
     reviewer.goto("/admin/reviews/mine/")
     shots.take(reviewer, "my-reviews")
-    reviewer.locator("a[href*='/admin/reviews/assignment/']").first.click()
-    reviewer.wait_for_url("**/admin/reviews/assignment/**")
+    link = reviewer.locator(f"a[href$='/admin/reviews/assignment/{assignment}/']")
+    row = reviewer.locator("table.listing tr", has=link)
+    assert applicant.full_name in row.inner_text()
+    link.click()
+    reviewer.wait_for_url(f"**/admin/reviews/assignment/{assignment}/")
     review = post_form(reviewer, "review")
     for name in set(
         review.locator("input[type='radio'][name^='criterion_']").evaluate_all(
