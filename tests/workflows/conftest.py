@@ -11,19 +11,6 @@ from workflows.engine.actors import Actor
 from workflows.roles import COORDINATORS, EDITORS, REVIEWERS
 
 
-@pytest.fixture(autouse=True, scope="package")
-def no_locale_tree_sync_during_restore():
-    """Transactional tests (serialized_rollback) restore the migrated rows with raw saves; a
-    LocaleSynchronization row restored before its Locale makes wagtail-localize's post_save
-    handler (which ignores ``raw``) fail. None of these tests needs locale tree syncing."""
-    from django.db.models.signals import post_save
-    from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
-
-    post_save.disconnect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
-    yield
-    post_save.connect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
-
-
 @pytest.fixture
 def cohort(db):
     return make_cohort(title="Cohort A")
