@@ -8,6 +8,17 @@ class ApplicationsConfig(AppConfig):
 
     def ready(self) -> None:
         from applications import snippets  # noqa: F401  (registers the snippet viewsets)
+        from workflows.schedules import register_schedules
+
+        register_schedules(
+            self,
+            {
+                "careersteps-applications-purge-drafts": (
+                    "applications.tasks.purge_stale_drafts",
+                    "41 3 * * *",
+                )
+            },
+        )
 
         self._mount_api()
 

@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,6 +9,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Applicant portal")
 
     def ready(self) -> None:
-        from portal.schedules import ensure_schedules
+        from portal.schedules import SCHEDULES
+        from workflows.schedules import register_schedules
 
-        post_migrate.connect(ensure_schedules, sender=self, dispatch_uid="portal-schedules")
+        register_schedules(self, SCHEDULES)

@@ -8,8 +8,10 @@ import pytest
 from django.utils import timezone
 from django_q.models import Schedule
 from portal.models import SignInRequest, SignInToken
-from portal.schedules import ensure_schedules
+from portal.schedules import SCHEDULES
 from portal.tasks import purge_sign_in_records
+
+from workflows.schedules import ensure_cron_schedules
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +35,7 @@ def test_purge_deletes_only_old_records(person):
 
 
 def test_schedule_is_created_once():
-    ensure_schedules()
-    ensure_schedules()
+    ensure_cron_schedules(SCHEDULES)
+    ensure_cron_schedules(SCHEDULES)
     schedule = Schedule.objects.get(name="careersteps-portal-purge-sign-in")
     assert schedule.func == "portal.tasks.purge_sign_in_records"

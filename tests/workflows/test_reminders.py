@@ -13,8 +13,9 @@ from workflows.engine.actors import Actor
 from workflows.notifications.models import OutboundEmail
 from workflows.review import services
 from workflows.review.models import ReviewAssignment
-from workflows.review.schedules import SCHEDULES, ensure_schedules
+from workflows.review.schedules import SCHEDULES
 from workflows.review.tasks import send_coordinator_digest, send_review_reminders
+from workflows.schedules import ensure_cron_schedules
 
 TODAY = date(2026, 12, 1)
 
@@ -96,8 +97,8 @@ def test_coordinator_digest_once_a_day_and_only_with_news(cohort, coordinator, r
 
 
 def test_schedules_exist_and_are_created_idempotently(db):
-    ensure_schedules()
-    ensure_schedules()
+    ensure_cron_schedules(SCHEDULES)
+    ensure_cron_schedules(SCHEDULES)
     for name, (func, cron) in SCHEDULES.items():
         schedule = Schedule.objects.get(name=name)
         assert schedule.func == func and schedule.schedule_type == Schedule.CRON

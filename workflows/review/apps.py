@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,7 +8,7 @@ class ReviewConfig(AppConfig):
     verbose_name = _("Review")
 
     def ready(self) -> None:
-        from workflows.review.schedules import ensure_schedules
+        from workflows.review.schedules import SCHEDULES
+        from workflows.schedules import register_schedules
 
-        # After every migrate (django_q's tables exist by then): idempotent by name.
-        post_migrate.connect(ensure_schedules, sender=self, dispatch_uid="review-schedules")
+        register_schedules(self, SCHEDULES)

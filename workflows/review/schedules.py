@@ -1,4 +1,5 @@
-"""The django-q2 schedules of review, created idempotently after every ``migrate``.
+"""The django-q2 schedules of review, created idempotently after every ``migrate``
+(see :mod:`workflows.schedules`).
 
 Keyed by name: running migrate again updates the existing rows instead of adding copies, and
 an administrator's change of the cron expression in the admin is kept (only func and type are
@@ -14,17 +15,3 @@ SCHEDULES = {
         "30 7 * * 1-5",
     ),
 }
-
-
-def ensure_schedules(**kwargs) -> None:
-    from django_q.models import Schedule
-
-    for name, (func, cron) in SCHEDULES.items():
-        schedule, created = Schedule.objects.get_or_create(
-            name=name,
-            defaults={"func": func, "schedule_type": Schedule.CRON, "cron": cron, "repeats": -1},
-        )
-        if not created and (schedule.func != func or schedule.schedule_type != Schedule.CRON):
-            schedule.func = func
-            schedule.schedule_type = Schedule.CRON
-            schedule.save(update_fields=["func", "schedule_type"])
