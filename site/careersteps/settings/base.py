@@ -238,3 +238,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django_q": {"level": os.environ.get("Q_LOG_LEVEL", "INFO")}},
 }
+
+# Applications and the applicant portal (each also has a default in code).
+APPLICATIONS_MAX_UPLOAD_BYTES = int(os.environ.get("APPLICATIONS_MAX_UPLOAD_BYTES", 5 << 20))
+APPLICATIONS_DRAFT_DAYS = 90  # unsubmitted drafts are purged after this many days
+APPLICATIONS_PENDING_UPLOAD_DAYS = 2  # files of a failed submission are kept this long
+PORTAL_SIGN_IN_MIN_SECONDS = 0.4  # every sign-in request takes this long: no timing oracle
+# Behind a reverse proxy that sets X-Forwarded-For, trust it for the per-IP limit.
+PORTAL_TRUST_X_FORWARDED_FOR = env_bool("PORTAL_TRUST_X_FORWARDED_FOR")
