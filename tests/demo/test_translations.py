@@ -19,7 +19,8 @@ def english_pages():
 
 def test_every_page_has_synced_cs_and_de_translations(demo):
     pages = list(english_pages())
-    assert len(pages) == 8 + 3 + 10 + 2  # site, news, events (+ info session), cohorts
+    # site, news, events (+ info session), cohorts, their application forms
+    assert len(pages) == 8 + 3 + 10 + 2 + 4
     for page in pages:
         source = TranslationSource.objects.get(object_id=page.translation_key, locale=page.locale)
         for code in TARGETS:
