@@ -3,8 +3,9 @@
 A loader is a module here with ``ORDER`` (int, lower runs first) and ``load(context)``, which
 must be idempotent: running it again changes nothing. To extend the demo (applications,
 reviews, matches, ...), add a module, no other file needs editing. Orders used so far:
-10 institutions, 20 footer, 30 site structure, 40 news, 50 events, 60 cohorts, 90 users.
-Leave gaps: applications and reviews belong between cohorts (60) and users (90) or after.
+10 institutions, 20 footer, 30 site structure, 40 news, 50 events, 60 cohorts, 70 forms,
+90 users, 92 pilot_replay, 94 review_queue (these two need the users). Leave gaps. Modules
+whose name starts with ``_`` are helpers, never steps.
 """
 
 from __future__ import annotations
