@@ -226,3 +226,14 @@ def open_intake_of_demo():
     from demo.context import LoadContext
 
     return open_intake(LoadContext(stdout=io.StringIO()))
+
+
+def test_the_rubrics_are_translated_for_reviewers(demo):
+    from workflows.review.models import Rubric
+    from workflows.review.services import rubric_for
+
+    application = Application.objects.filter(cohort=pilot(), role="mentee").first()
+    german = rubric_for(application, "de")
+    assert german.locale.language_code == "de" and german.name == "Bewerbungen von Mentees"
+    assert [c.label for c in german.criteria.all()][0] == "Motivation und Ziele"
+    assert Rubric.objects.filter(role="mentor", locale__language_code="cs").exists()

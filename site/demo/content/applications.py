@@ -2,7 +2,7 @@
 
 Disciplines and the privacy notice are translatable snippets; the forms are pages under each
 cohort, built from the applications app's core questions (its default block list), with an
-introduction in three languages. Rubric texts are English (reviewers see the source rubric).
+introduction in three languages. The rubrics are translated snippets too.
 """
 
 from __future__ import annotations
@@ -105,29 +105,69 @@ FORMS: dict[str, dict[str, T]] = {
 }
 
 #: role -> (rubric name, [(criterion, guidance, weight)]).
-RUBRICS: dict[str, tuple[str, list[tuple[str, str, Decimal]]]] = {
+RUBRICS: dict[str, tuple[T, list[tuple[T, T, Decimal]]]] = {
     "mentee": (
-        "Mentee applications",
+        T("Mentee applications", "Přihlášky mentees", "Bewerbungen von Mentees"),
         [
             (
-                "Motivation and goals",
-                "Are the goals concrete, and can a mentor help with them?",
+                T("Motivation and goals", "Motivace a cíle", "Motivation und Ziele"),
+                T(
+                    "Are the goals concrete, and can a mentor help with them?",
+                    "Jsou cíle konkrétní a může s nimi mentor pomoci?",
+                    "Sind die Ziele konkret, und kann eine Mentorin oder ein Mentor helfen?",
+                ),
                 Decimal("2"),
             ),
-            ("Academic profile", "Studies, projects and first research experience.", Decimal("1")),
-            ("Fit with the programme", "A doctorate or research career in view.", Decimal("1")),
+            (
+                T("Academic profile", "Akademický profil", "Akademisches Profil"),
+                T(
+                    "Studies, projects and first research experience.",
+                    "Studium, projekty a první zkušenosti s výzkumem.",
+                    "Studium, Projekte und erste Forschungserfahrung.",
+                ),
+                Decimal("1"),
+            ),
+            (
+                T("Fit with the programme", "Soulad s programem", "Passung zum Programm"),
+                T(
+                    "A doctorate or research career in view.",
+                    "Výhled na doktorát nebo výzkumnou kariéru.",
+                    "Eine Promotion oder Forschungslaufbahn in Sicht.",
+                ),
+                Decimal("1"),
+            ),
         ],
     ),
     "mentor": (
-        "Mentor applications",
+        T("Mentor applications", "Přihlášky mentorů", "Bewerbungen von Mentorinnen und Mentoren"),
         [
-            ("Expertise", "Research and supervision experience in the field.", Decimal("1")),
             (
-                "Mentoring commitment",
-                "Time, availability and a clear idea of the role.",
+                T("Expertise", "Odbornost", "Fachliche Expertise"),
+                T(
+                    "Research and supervision experience in the field.",
+                    "Zkušenosti s výzkumem a vedením studentů v oboru.",
+                    "Forschungs- und Betreuungserfahrung im Fach.",
+                ),
                 Decimal("1"),
             ),
-            ("Languages", "Can mentor in German or English.", Decimal("1")),
+            (
+                T("Mentoring commitment", "Závazek k mentoringu", "Engagement für das Mentoring"),
+                T(
+                    "Time, availability and a clear idea of the role.",
+                    "Čas, dostupnost a jasná představa o roli mentora.",
+                    "Zeit, Erreichbarkeit und eine klare Vorstellung von der Rolle.",
+                ),
+                Decimal("1"),
+            ),
+            (
+                T("Languages", "Jazyky", "Sprachen"),
+                T(
+                    "Can mentor in German or English.",
+                    "Může vést mentoring v němčině nebo angličtině.",
+                    "Kann auf Deutsch oder Englisch mentorieren.",
+                ),
+                Decimal("1"),
+            ),
         ],
     ),
 }

@@ -195,27 +195,42 @@ def replay(
 
 
 def ensure_rubrics() -> None:
-    """One active rubric per applicant role (English source), unless one exists already."""
+    """The demo's rubric per applicant role, translated; none if another rubric is in use.
+
+    Its criteria are child objects, translated with it (wagtail-localize segments them).
+    """
     from wagtail.models import Locale
 
     from workflows.review.models import Criterion, Rubric
 
     from ..content.applications import RUBRICS
+    from ..localize import translate
+    from ..text import Glossary
 
     english = Locale.objects.get(language_code="en")
     for role, (name, criteria) in RUBRICS.items():
-        if Rubric.objects.filter(role=role, is_active=True).exists():
-            continue
-        rubric = Rubric.objects.create(name=name, role=role, locale=english)
-        for order, (label, guidance, weight) in enumerate(criteria):
-            Criterion.objects.create(
-                rubric=rubric,
-                label=label,
-                help_text=guidance,
-                weight=weight,
-                sort_order=order,
-                locale=english,
-            )
+        rubric = Rubric.objects.filter(role=role, locale=english, name=name.en).first()
+        if rubric is None:
+            if Rubric.objects.filter(role=role, is_active=True).exists():
+                continue  # someone else's rubric: leave it in charge
+            rubric = Rubric(name=name.en, role=role, locale=english)
+            for order, (label, guidance, weight) in enumerate(criteria):
+                rubric.criteria.add(
+                    Criterion(
+                        label=label.en,
+                        help_text=guidance.en,
+                        weight=weight,
+                        sort_order=order,
+                        locale=english,
+                    )
+                )
+            rubric.save()
+        glossary = Glossary()
+        glossary.add(name)
+        for label, guidance, _weight in criteria:
+            glossary.add(label)
+            glossary.add(guidance)
+        translate(rubric, glossary)
 
 
 def review(
