@@ -160,3 +160,12 @@ def test_application_form_is_accessible(page, application_forms, shots, artifact
             .map(e => e.name)"""
     )
     assert not unnamed, f"inputs without a label: {json.dumps(unnamed)}"
+
+
+def test_language_switcher_leads_to_the_same_form(page, application_forms):
+    page.goto(application_forms["de"]["mentee"])
+    for target in ("cs", "en", "de"):
+        page.locator(f".language-switcher a[hreflang='{target}']").click()
+        page.wait_for_load_state()
+        assert page.evaluate("() => location.pathname") == application_forms[target]["mentee"]
+        assert page.locator("html").get_attribute("lang") == target

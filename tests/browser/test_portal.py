@@ -56,6 +56,15 @@ def test_applicant_signs_in_with_an_emailed_link_and_sees_the_status(
     assert status == state_label(live_site, applicant.application, "de")
     assert applicant.full_name in page.locator("main").inner_text()
 
+    # The language switcher keeps the applicant on the portal, signed in.
+    page.locator(".language-switcher a[hreflang='cs']").click()
+    page.wait_for_url("**/cs/portal/")
+    assert page.locator("html").get_attribute("lang") == "cs"
+    czech_status = page.locator(f"#application-{applicant.application} .application-card__status")
+    assert czech_status.locator("strong").inner_text().strip() == state_label(
+        live_site, applicant.application, "cs"
+    )
+
     # The link works once.
     page.goto(link)
     shots.take(page, "link-used")
