@@ -166,6 +166,6 @@ def test_language_switcher_leads_to_the_same_form(page, application_forms):
     page.goto(application_forms["de"]["mentee"])
     for target in ("cs", "en", "de"):
         page.locator(f".language-switcher a[hreflang='{target}']").click()
-        page.wait_for_load_state()
+        page.wait_for_url(lambda url, target=target: f"/{target}/" in url)
         assert page.evaluate("() => location.pathname") == application_forms[target]["mentee"]
         assert page.locator("html").get_attribute("lang") == target

@@ -41,7 +41,7 @@ def test_language_switcher_leads_to_the_same_page_in_each_language(page, public_
     open_page(page, public_pages["en"][kind])
     for target in ("cs", "de", "en"):
         page.locator(f".language-switcher a[hreflang='{target}']").click()
-        page.wait_for_load_state()
+        page.wait_for_url(lambda url, target=target: f"/{target}/" in url)
         shots.take(page, f"switched-to-{target}")
         assert url_path(page) == public_pages[target][kind]
         assert page.locator("html").get_attribute("lang") == target
