@@ -40,6 +40,8 @@ def test_mentee_applies_in_german_fixes_mistakes_and_keeps_the_cv(
 
     summary = page.locator("#error-summary")
     assert summary.is_visible()
+    # Focus starts on the summary, so screen readers announce it and Tab reaches its links.
+    assert page.evaluate("() => document.activeElement.id") == "error-summary"
     assert summary.locator("a[href='#field-email'], a[href$='email']").count() >= 1
     assert summary.locator("a[href='#field-goals'], a[href$='goals']").count() >= 1
     for name in ("email", "goals"):
