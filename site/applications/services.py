@@ -36,6 +36,7 @@ from applications.models import (
     normalise_email,
 )
 from applications.pdf import sha256_of
+from base.localization import localized_title
 from institutions.models import Institution
 from workflows.engine.actors import Actor
 from workflows.engine.engine import record_start
@@ -320,11 +321,3 @@ def submit_application(
             raise SubmissionRefused({"email": duplicate_reason()}) from error
         raise
     return application
-
-
-def localized_title(page, language: str) -> str:
-    locale = Locale.objects.filter(language_code=language).first()
-    if locale is None:
-        return page.title
-    translated = page.get_translation_or_none(locale)
-    return translated.title if translated else page.title

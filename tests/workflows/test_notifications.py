@@ -178,3 +178,19 @@ def test_failed_task_is_listed_and_retried(db):
     assert failures.retry_task("a" * 32)
     assert OrmQ.objects.count() == 1 and failures.failure_count() == 0
     assert not HistoryEntry.objects.filter(pk=123).exists()
+
+
+def test_decision_email_names_the_cohort_and_portal_in_the_applicants_language(cohort, coordinator):
+    german_cohort = cohort.copy_for_translation(
+        Locale.objects.get(language_code="de"), copy_parents=True
+    )
+    german_cohort.title = "Jahrgang 2026/27"
+    german_cohort.save_revision().publish()
+    application = ApplicationFactory(cohort=cohort, person=PersonFactory(preferred_language="de"))
+
+    notify_transition(decided(application, coordinator).pk)
+
+    email = OutboundEmail.objects.get(key__startswith=f"application:{application.pk}:")
+    assert "Jahrgang 2026/27" in email.subject
+    assert cohort.title not in email.body_text
+    assert "/de/portal/" in email.body_text

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
 
 
 @dataclass(frozen=True)
@@ -21,13 +23,19 @@ class Recipient:
 
 
 def applicant_context(application: Any, message: str = "") -> dict[str, Any]:
-    person = application.person
+    """Placeholders for an email to the applicant, in the applicant's language."""
+    from base.localization import localized_title
+
+    language = applicant_language(application)
+    with translation.override(language):
+        portal_path = reverse("portal:dashboard")
+        role = str(application.get_role_display())
     return {
-        "name": person.full_name,
-        "cohort": application.cohort.title,
-        "role": application.get_role_display(),
+        "name": application.person.full_name,
+        "cohort": localized_title(application.cohort, language),
+        "role": role,
         "message": message,
-        "portal_url": f"{settings.SITE_URL}/{applicant_language(application)}/",
+        "portal_url": f"{settings.SITE_URL}{portal_path}",
     }
 
 

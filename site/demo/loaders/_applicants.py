@@ -24,11 +24,11 @@ from applications.forms import ApplicationForm, answers_as_json
 from applications.models import Application, Person, Upload, normalise_email
 from applications.services import (
     keep_upload,
-    localized_title,
     localized_url,
     resolve_institution,
     save_profile,
 )
+from base.localization import localized_title
 from workflows.engine.actors import Actor
 from workflows.engine.engine import apply_transition, record_start
 from workflows.lifecycles.application import APPLICATION
