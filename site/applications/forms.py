@@ -9,7 +9,6 @@ submission.
 
 from __future__ import annotations
 
-import zoneinfo
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -24,6 +23,7 @@ from wagtail.rich_text import expand_db_html
 from applications import core
 from applications.pdf import validate_pdf
 from applications.widgets import LanguageLevelsField
+from base.timezones import timezone_choices
 
 PRIVACY_VERSION_FIELD = "privacy_notice_version"
 UPLOAD_SUFFIX = "__upload"
@@ -50,12 +50,6 @@ def localized(queryset, locale: Locale) -> list:
         if obj.translation_key not in by_key or obj.locale_id == locale.pk:
             by_key[obj.translation_key] = obj
     return sorted(by_key.values(), key=lambda obj: str(obj).casefold())
-
-
-def timezone_choices() -> list[tuple[str, str]]:
-    common = ["Europe/Prague", "Europe/Berlin", "Europe/Vienna", "Europe/London", "UTC"]
-    rest = sorted(zoneinfo.available_timezones() - set(common) - {"localtime"})
-    return [(name, name.replace("_", " ")) for name in common + rest]
 
 
 def availability_choices() -> list[tuple[str, str]]:

@@ -18,10 +18,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from base.blocks import BaseStreamBlock
-
-
-def timezone_choices() -> list[tuple[str, str]]:
-    return [(name, name) for name in sorted(zoneinfo.available_timezones())]
+from base.timezones import timezone_choices
 
 
 class EventPageQuerySet(PageQuerySet):
