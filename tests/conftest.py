@@ -34,3 +34,14 @@ def compiled_translations():
     from django.core.management import call_command
 
     call_command("compile_translations", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Each test starts in the source language: a request through LocaleMiddleware, or a test
+    that activates a language, leaves it active in the thread for whatever runs next."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()

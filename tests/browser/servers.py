@@ -37,7 +37,6 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
 SETTINGS_MODULE = "careersteps.settings.base"
-SEED = Path(__file__).with_name("seed_applications.py")
 
 
 def free_port() -> int:
@@ -174,9 +173,7 @@ def build_database(site: RunningSite) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{site.db_path}{suffix}").unlink(missing_ok=True)
     site.manage("migrate", "--noinput")
-    site.manage("demo")
-    # Until the demo publishes application forms and review rubrics (each part only if missing).
-    site.manage("shell", "-c", f"exec(open({str(SEED)!r}).read())")
+    site.manage("demo")  # the demo publishes the open cohort's forms and the review rubrics
 
 
 def start_site() -> RunningSite:
