@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "applications",
     "portal",
     "demo",
+    "bench",
     # careerSTEPS: the automation (workflows/)
     "workflows.engine",
     "workflows.review",
