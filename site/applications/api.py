@@ -17,7 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, JsonResponse
 from django.utils import translation
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from wagtail.models import Locale
 
 from applications.forms import ApplicationForm
@@ -194,7 +194,7 @@ def submit(request: HttpRequest, form_id: int):
             except SubmissionRefused as refusal:
                 errors = {key: [reason] for key, reason in refusal.errors.items()}
             else:
-                return 201, {"application_id": application.pk, "state": application.state}
+                return Status(201, {"application_id": application.pk, "state": application.state})
         kept = {key: upload.token for key, upload in form.pending_uploads.items()}
         body = {
             "detail": str(translation.gettext("The application was not saved.")),

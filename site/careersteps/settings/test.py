@@ -34,3 +34,4 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
 }
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 Path(os.environ["CAREERSTEPS_VAR_DIR"]).mkdir(parents=True, exist_ok=True)
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - whitenoise warns when it is missing
