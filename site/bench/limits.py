@@ -1,0 +1,39 @@
+"""Every limit in one place: the figure a row's median must not exceed, and why.
+
+Keys are row names or ``fnmatch`` patterns (the first match wins, so put exact names first).
+Limits are for the pilot's scale on a small 2-core server; a SLOW row is a figure to look at,
+not a failure, unless the run asked for ``--fail-slow``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+
+
+@dataclass(frozen=True)
+class Limit:
+    median_ms: float
+    reason: str
+
+
+LIMITS: dict[str, Limit] = {
+    "page.*": Limit(250, "a public page must feel instant without a page cache"),
+    "api.pages.list.de": Limit(250, "a headless client lists a language's pages per view"),
+    "api.pages.detail": Limit(150, "one page's JSON is fetched on every client navigation"),
+    "ical.feed": Limit(250, "calendar apps poll the feed; it must stay cheap"),
+    "form.get": Limit(300, "the application form is the page applicants land on"),
+    "form.submit": Limit(500, "validation, PDF check, storage, history, outbox in one request"),
+    "portal.dashboard": Limit(250, "applicants check their status here repeatedly"),
+    "review.decision": Limit(100, "a coordinator decides dozens in one sitting (batch)"),
+    "outbox.send": Limit(50, "the worker sends every email through this path"),
+    "pdf.render": Limit(1000, "agreements are rendered in the worker, but not minutes each"),
+}
+
+
+def limit_for(name: str) -> Limit:
+    """The limit for row ``name``; a row without one is a defect, so this raises KeyError."""
+    for pattern, limit in LIMITS.items():
+        if fnmatchcase(name, pattern):
+            return limit
+    raise KeyError(f"no limit defined for benchmark row {name!r} in bench/limits.py")
