@@ -103,3 +103,40 @@ def test_a_database_group_leaves_the_test_database_alone(own_tempdir):
     after = (Page.objects.count(), Application.objects.count(), HistoryEntry.objects.count())
     assert after == before  # the demo went into the throwaway database
     assert list(own_tempdir.iterdir()) == []
+
+
+def test_a_crashed_group_is_reported_and_exits_1(monkeypatch):
+    """The parent's side: the child reported a crash (the child process is not run here)."""
+    from bench import runner
+
+    crashed = {"rows": [], "errors": [{"group": "pdf", "error": "Traceback: boom"}]}
+    monkeypatch.setattr(runner, "run_child", lambda groups, options: (crashed, 0, ""))
+    err = StringIO()
+    with pytest.raises(CommandError, match="crashed") as raised:
+        call_command("bench", "--only", "pdf", stdout=StringIO(), stderr=err)
+    assert raised.value.returncode == 1
+    assert "Traceback: boom" in err.getvalue()
+
+
+def test_the_child_keeps_measuring_after_a_group_crashes(monkeypatch, settings):
+    """The child's side: one group raising leaves the others' rows and a traceback."""
+    from types import SimpleNamespace
+
+    from bench import runner
+
+    monkeypatch.setenv(runner.CHILD_FLAG, "1")
+    monkeypatch.setenv(runner.CHILD_DB, str(settings.DATABASES["default"]["NAME"]))
+
+    def broken(options):
+        raise ValueError("boom")
+
+    real = runner.group_module
+
+    def group_module(group: str):
+        return SimpleNamespace(NEEDS_DB=False, rows=broken) if group == "api" else real(group)
+
+    monkeypatch.setattr(runner, "group_module", group_module)
+    results = runner.measure_groups(["api", "pdf"], runner.Options(repeat=1))
+    assert [row["name"] for row in results["rows"]] == ["pdf.render"]
+    (error,) = results["errors"]
+    assert error["group"] == "api" and "ValueError: boom" in error["error"]

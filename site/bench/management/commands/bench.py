@@ -102,9 +102,9 @@ class Command(BaseCommand):
             self.stdout.write(format_table(results))
         for error in results.get("errors", []):
             self.stderr.write(f"Benchmark group {error['group']} crashed:\n{error['error']}")
+        if returncode != 0 or options["verbosity"] >= 2:
+            self.stderr.write(output)  # the child's own output: migrate, demo, tracebacks
         if returncode != 0 or results.get("errors"):
-            if returncode != 0:
-                self.stderr.write(output)
             raise CommandError("A benchmark crashed; its figures are missing.")
         slow = [row["name"] for row in results["rows"] if row["status"] == "SLOW"]
         if slow and options["fail_slow"]:
