@@ -17,7 +17,6 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from portal.session import get_signed_in_person
 
 from applications.forms import ApplicationForm
 from applications.maintenance import draft_lifetime
@@ -30,6 +29,7 @@ from applications.services import (
     save_draft,
     submit_application,
 )
+from portal.session import get_signed_in_person
 from workflows.engine.actors import Actor
 
 SUBMITTED_SESSION_KEY = "applications_submitted"

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from django.db.models import Count
-from portal.session import SESSION_KEY
 
 from applications.models import Person
 from bench.measure import Row, measure
 from bench.options import Options, client, get_ok
+from portal.session import SESSION_KEY
 
 NEEDS_DB = True
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
-from portal.session import SESSION_KEY
 
 from applications.models import Application, Upload
 from applications.permissions import can_download
 from applications.views import content_disposition
+from portal.session import SESSION_KEY
 from tests.applications.conftest import pdf_upload, valid_answers
 from tests.factories import UserFactory
 from workflows.roles import COORDINATORS, REVIEWERS

@@ -14,8 +14,9 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from bench.management.commands.bench import COLUMNS
 from django.core.management import CommandError, call_command
+
+from bench.management.commands.bench import COLUMNS
 
 
 def bench(*args: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from bench.limits import LIMITS, limit_for
 from bench.measure import measure, percentile
 from bench.runner import GROUPS, group_module

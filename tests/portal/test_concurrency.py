@@ -9,9 +9,9 @@ import threading
 
 import pytest
 from django.conf import settings
+
 from portal.models import SignInToken
 from portal.signin import consume_sign_in_token, hash_token
-
 from tests.factories import PersonFactory
 
 pytestmark = [

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from portal.permissions import can_amend, can_view, can_withdraw
 
 from applications.models import Application
+from portal.permissions import can_amend, can_view, can_withdraw
 from tests.factories import ApplicationFactory, PersonFactory
 from workflows.lifecycles.application import STATES
 

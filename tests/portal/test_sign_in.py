@@ -7,10 +7,10 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
+
 from portal.models import SignInRequest, SignInToken
 from portal.session import SESSION_KEY
 from portal.signin import hash_token
-
 from tests.factories import PersonFactory
 from tests.portal.conftest import link_from
 from workflows.notifications.models import OutboundEmail

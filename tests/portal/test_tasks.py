@@ -7,10 +7,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 from django_q.models import Schedule
+
 from portal.models import SignInRequest, SignInToken
 from portal.schedules import SCHEDULES
 from portal.tasks import purge_sign_in_records
-
 from workflows.schedules import ensure_cron_schedules
 
 pytestmark = pytest.mark.django_db
