@@ -111,17 +111,9 @@ def _history_entry(
         message=message,
         ip_address=actor.ip,
         user_agent=actor.user_agent,
+        created_at=occurred_at or timezone.now(),
     )
-    if occurred_at is None:
-        entry.save()
-        return entry
-    with transaction.atomic():
-        entry.save()
-        # ``created_at`` is auto_now_add, which overrides any value given on creation, so the
-        # time of the row just inserted is set in the same transaction. The plain QuerySet
-        # deliberately bypasses the append-only guard, for this new row only.
-        models.QuerySet(HistoryEntry).filter(pk=entry.pk).update(created_at=occurred_at)
-    entry.created_at = occurred_at
+    entry.save()
     return entry
 
 
