@@ -1,11 +1,17 @@
 """Test settings: the real database (SQLite file, or PostgreSQL from DATABASE_URL), the real
 ORM broker, mail kept in memory, a throwaway var/ directory."""
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("CAREERSTEPS_VAR_DIR", tempfile.mkdtemp(prefix="careersteps-test-"))
+# A var/ directory of this process's own (media, private uploads, mail): pytest-xdist workers
+# inherit the controller's environment, so an inherited value must not be shared.
+_var_dir = tempfile.mkdtemp(prefix="careersteps-test-")
+atexit.register(shutil.rmtree, _var_dir, ignore_errors=True)
+os.environ["CAREERSTEPS_VAR_DIR"] = _var_dir
 
 from .base import *  # noqa: E402,F403
 from .base import BASE_DIR, DATABASES, Q_CLUSTER  # noqa: E402
