@@ -18,6 +18,10 @@ from django.core.management import CommandError, call_command
 
 from bench.management.commands.bench import COLUMNS
 
+# The command makes its throwaway database through the configured server (on PostgreSQL a
+# CREATE DATABASE from a server connection), so every test may reach the database.
+pytestmark = pytest.mark.django_db
+
 
 def bench(*args: str) -> str:
     out, err = StringIO(), StringIO()
