@@ -81,6 +81,7 @@ def test_production_passes_check_deploy(tmp_path):
         "DJANGO_SETTINGS_MODULE": "careersteps.settings.production",
         "SECRET_KEY": "x9-" + "k3Vq7Lm2Pz8Rt5Yw1Nb4Hc6Jd0Fg" * 3,
         "ALLOWED_HOSTS": "mentoring.example.org",
+        "SITE_URL": "https://mentoring.example.org",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -221,8 +221,10 @@ else:
 
 # Wagtail
 WAGTAIL_SITE_NAME = "careerSTEPS"
-WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
-SITE_URL = WAGTAILADMIN_BASE_URL
+# The site's public address: emails, feeds, API links and Wagtail's Site record follow it
+# (bin/run derives it from PORT; production requires it).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILAPI_LIMIT_MAX = 100
