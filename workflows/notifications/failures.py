@@ -8,10 +8,11 @@ the tasks are idempotent, so a retry of something that half-worked does no harm.
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import Q
 
 from workflows.engine.engine import enqueue
 from workflows.notifications.models import OutboundEmail
-from workflows.notifications.services import retry_email
+from workflows.notifications.services import abandoned_claims, retry_email
 
 
 def failed_tasks():
@@ -21,7 +22,10 @@ def failed_tasks():
 
 
 def failed_emails():
-    return OutboundEmail.objects.filter(status=OutboundEmail.Status.FAILED).order_by("-created_at")
+    """Emails that failed, and emails whose worker died mid-send (claimed, never sent)."""
+    return OutboundEmail.objects.filter(
+        Q(status=OutboundEmail.Status.FAILED) | abandoned_claims()
+    ).order_by("-created_at")
 
 
 def failure_count() -> int:

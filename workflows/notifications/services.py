@@ -21,8 +21,24 @@ from workflows.notifications.models import OutboundEmail
 logger = logging.getLogger(__name__)
 
 SEND_TASK = "workflows.notifications.tasks.send_outbound_email"
-#: A claim older than this is considered abandoned (the worker died mid-send) and retaken.
-CLAIM_TIMEOUT = timedelta(minutes=10)
+
+
+def claim_timeout() -> timedelta:
+    """How old a claim must be to count as abandoned: django-q2's task timeout.
+
+    No task runs longer than ``Q_CLUSTER["timeout"]`` (the cluster kills it), and a task whose
+    worker died is redelivered after ``retry`` seconds (more than the timeout), so the retry of
+    a killed send always finds the claim abandoned and takes it over.
+    """
+    return timedelta(seconds=int(settings.Q_CLUSTER.get("timeout", 120)))
+
+
+class EmailBeingSent(RuntimeError):
+    """Another worker claimed this email moments ago: not sent by us, so not a success.
+
+    Raised so that django-q2 records the task as failed (listed with a retry button) instead
+    of a success that sent nothing.
+    """
 
 
 def supported_language(code: str | None) -> str:
@@ -117,20 +133,36 @@ def queue_email(
     return email
 
 
+def abandoned_claims(now=None) -> Q:
+    """Emails claimed by a worker that must have died (claim older than the task timeout)."""
+    now = now or timezone.now()
+    return Q(status=OutboundEmail.Status.SENDING, claimed_at__lt=now - claim_timeout())
+
+
+def claimable_emails(now=None) -> Q:
+    return Q(status__in=[OutboundEmail.Status.PENDING, OutboundEmail.Status.FAILED]) | (
+        abandoned_claims(now)
+    )
+
+
 def send_outbound_email(email_id: int) -> str:
     """Send one outbox email, at most once: claim it by compare-and-set, send, mark sent.
 
-    Safe to run twice: the second run finds it claimed or sent and does nothing.
+    Safe to run twice: a run that finds it sent returns "skipped". A claim older than the
+    task timeout was left by a killed worker and is taken over; a younger one raises
+    :class:`EmailBeingSent` (never "skipped" while the email is unsent).
     """
     now = timezone.now()
-    claimable = Q(status__in=[OutboundEmail.Status.PENDING, OutboundEmail.Status.FAILED]) | Q(
-        status=OutboundEmail.Status.SENDING, claimed_at__lt=now - CLAIM_TIMEOUT
-    )
-    claimed = OutboundEmail.objects.filter(claimable, pk=email_id).update(
+    claimed = OutboundEmail.objects.filter(claimable_emails(now), pk=email_id).update(
         status=OutboundEmail.Status.SENDING, claimed_at=now
     )
     if not claimed:
-        return "skipped"
+        status = OutboundEmail.objects.filter(pk=email_id).values_list("status", flat=True).first()
+        if status == OutboundEmail.Status.SENT:
+            return "skipped"
+        if status is None:
+            return "gone"  # erased (privacy) or never written: nothing to send, ever
+        raise EmailBeingSent(f"email {email_id} is being sent by another worker")
     email = OutboundEmail.objects.get(pk=email_id)
     message = EmailMultiAlternatives(
         subject=email.subject,
@@ -158,11 +190,15 @@ def send_outbound_email(email_id: int) -> str:
 
 
 def retry_email(email_id: int) -> bool:
-    """Put a failed email back in the queue (the coordinators' retry button). True if queued."""
+    """Put a failed (or abandoned) email back in the queue (the coordinators' retry button).
+
+    True if queued.
+    """
+    failed = Q(status=OutboundEmail.Status.FAILED) | abandoned_claims()
     with transaction.atomic():
-        reset = OutboundEmail.objects.filter(
-            pk=email_id, status=OutboundEmail.Status.FAILED
-        ).update(status=OutboundEmail.Status.PENDING, last_error="")
+        reset = OutboundEmail.objects.filter(failed, pk=email_id).update(
+            status=OutboundEmail.Status.PENDING, last_error=""
+        )
         if reset:
             enqueue(SEND_TASK, email_id)
     return bool(reset)
