@@ -73,7 +73,7 @@ def test_diagram_labels_are_translated():
 
 
 def test_match_needs_both_confirmations_in_either_order():
-    from workflows.lifecycles.match import CONFIRMED, MATCH
+    from workflows.matching.lifecycle import CONFIRMED, MATCH
 
     def path(*names):
         state = MATCH.initial

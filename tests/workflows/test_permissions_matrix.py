@@ -17,7 +17,7 @@ from workflows.engine.actors import Actor
 from workflows.engine.engine import check_transition
 from workflows.lifecycles.agreement import AGREEMENT
 from workflows.lifecycles.application import APPLICATION
-from workflows.lifecycles.match import MATCH
+from workflows.matching.lifecycle import MATCH
 from workflows.review.models import ReviewAssignment
 from workflows.roles import COORDINATORS, REVIEWERS
 

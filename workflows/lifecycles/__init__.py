@@ -12,7 +12,7 @@ def machines() -> dict[str, Machine]:
     """Every lifecycle by name (imported lazily: the models import the machines)."""
     from workflows.lifecycles.agreement import AGREEMENT
     from workflows.lifecycles.application import APPLICATION
-    from workflows.lifecycles.match import MATCH
+    from workflows.matching.lifecycle import MATCH
 
     return {machine.name: machine for machine in (APPLICATION, MATCH, AGREEMENT)}
 

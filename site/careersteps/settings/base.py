@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "workflows.engine",
     "workflows.review",
     "workflows.notifications",
+    "workflows.matching",
     # Wagtail and its translation layer
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales, adds locale synchronisation

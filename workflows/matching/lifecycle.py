@@ -4,9 +4,10 @@ proposed → approved (by a coordinator) → confirmed once the mentee AND the m
 (in either order, through the two half-confirmed states) · declined by either of them ·
 cancelled by a coordinator from any open state.
 
-The Match model arrives in a later issue; it must have a ``state`` field using
-``MATCH.state_choices()`` and the attributes :func:`workflows.roles.match_roles` documents.
-Effects call :func:`workflows.notifications.tasks.notify_transition`, which asks the subject for
+The model is :class:`workflows.matching.models.Match`. Every state change goes through the
+engine; the services in :mod:`workflows.matching.services` move both applications to
+"matched" when a match becomes confirmed. Effects call
+:func:`workflows.notifications.tasks.notify_transition`, which asks the subject for
 ``notification_recipients(transition_name)``.
 """
 
@@ -37,6 +38,11 @@ NOTIFY = Effect("notify", "workflows.notifications.tasks.notify_transition", _("
 STAFF = frozenset({COORDINATOR})
 STAFF_OR_SYSTEM = frozenset({COORDINATOR, SYSTEM})
 WAITING = (APPROVED, MENTEE_CONFIRMED, MENTOR_CONFIRMED)
+
+#: States in which a match still holds its mentee and a place of its mentor.
+HOLDING = (PROPOSED, *WAITING, CONFIRMED)
+#: States in which a coordinator has approved the pair (it counts against the mentor's capacity).
+COMMITTED = (*WAITING, CONFIRMED)
 
 TRANSITIONS = (
     Transition("approve", (PROPOSED,), APPROVED, _("Approve"), STAFF, effects=(NOTIFY,)),

@@ -1,0 +1,1 @@
+"""Matching: optimal, explained mentor–mentee tandems that coordinators approve and both confirm."""
