@@ -1,0 +1,1 @@
+"""Mentoring agreements: tailored, bilingual, signed in the portal, sealed PDFs."""
