@@ -49,18 +49,18 @@ def credentials() -> Credentials:
 
 
 def ensure_dev_credentials(directory: Path) -> Credentials:
-    """A self-signed RSA certificate for "careerSTEPS (development seal)", made once."""
+    """A self-signed EC P-256 certificate for "careerSTEPS (development seal)", made once."""
     cert_path, key_path = directory / "seal-cert.pem", directory / "seal-key.pem"
     with _lock:
         if cert_path.exists() and key_path.exists():
             return Credentials(cert_path, key_path)
         from cryptography import x509
         from cryptography.hazmat.primitives import hashes, serialization
-        from cryptography.hazmat.primitives.asymmetric import rsa
+        from cryptography.hazmat.primitives.asymmetric import ec
         from cryptography.x509.oid import NameOID
 
         directory.mkdir(parents=True, exist_ok=True)
-        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        key = ec.generate_private_key(ec.SECP256R1())
         name = x509.Name(
             [
                 x509.NameAttribute(NameOID.COMMON_NAME, "careerSTEPS (development seal)"),
@@ -107,14 +107,44 @@ def ensure_dev_credentials(directory: Path) -> Credentials:
 
 def _signer(creds: Credentials):
     """pyHanko's signer for ``creds``, loaded once per process (and per file change)."""
-    from pyhanko.sign import signers
-
     key = (str(creds.cert), str(creds.key), creds.cert.stat().st_mtime_ns)
     if key not in _signers:
-        _signers[key] = signers.SimpleSigner.load(
+        _signers[key] = _cached_key_signer_class().load(
             str(creds.key), str(creds.cert), key_passphrase=creds.passphrase
         )
     return _signers[key]
+
+
+def _cached_key_signer_class():
+    """A SimpleSigner that parses its private key once instead of on every signature.
+
+    pyHanko re-parses the key per signature; for RSA, ``cryptography`` checks the key on each
+    parse, which alone took ~80 ms per seal here.
+    """
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ec import ECDSA, EllipticCurvePrivateKey
+    from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+    from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+    from pyhanko.sign.signers import SimpleSigner
+    from pyhanko.sign.signers.pdf_cms import get_pyca_cryptography_hash
+
+    class CachedKeySigner(SimpleSigner):
+        _pyca_key = None
+
+        def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+            if self._pyca_key is None:
+                self._pyca_key = serialization.load_der_private_key(
+                    self.signing_key.dump(), password=None
+                )
+            mechanism = self.get_signature_mechanism_for_digest(digest_algorithm).signature_algo
+            hash_algo = get_pyca_cryptography_hash(digest_algorithm)
+            if mechanism == "rsassa_pkcs1v15" and isinstance(self._pyca_key, RSAPrivateKey):
+                return self._pyca_key.sign(data, PKCS1v15(), hash_algo)
+            if mechanism == "ecdsa" and isinstance(self._pyca_key, EllipticCurvePrivateKey):
+                return self._pyca_key.sign(data, ECDSA(hash_algo))
+            return super().sign_raw(data, digest_algorithm)
+
+    return CachedKeySigner
 
 
 def seal(pdf: bytes, *, reason: str = "careerSTEPS mentoring agreement") -> bytes:
