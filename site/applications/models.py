@@ -5,6 +5,7 @@ A :class:`Person` is one human, identified by a normalised email address; an
 by the application lifecycle in :mod:`workflows.lifecycles.application`.
 """
 
+import re
 import unicodedata
 
 from django.db import models
@@ -12,10 +13,41 @@ from django.utils.translation import gettext_lazy as _
 
 from workflows.lifecycles.application import APPLICATION
 
+#: Unicode's Default_Ignorable_Code_Point ranges (DerivedCoreProperties.txt): invisible
+#: characters (soft hyphen, zero-width space and joiners, bidi controls, variation selectors,
+#: tags...) that a mail system drops or that render as nothing.
+_DEFAULT_IGNORABLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
+
+
+def _normalise_domain(domain: str) -> str:
+    """The domain as IDNA (UTS #46) sees it, in its Unicode form: "XN--MLLER-KVA.de",
+    "müller.de" and "ｍüller.de" are one domain."""
+    import idna
+
+    try:
+        return idna.decode(idna.encode(domain, uts46=True)).casefold()
+    except (idna.IDNAError, UnicodeError, ValueError):
+        return domain.casefold()
+
 
 def normalise_email(email: str) -> str:
-    """NFC and case-folded, so "Jürgen@X.de" and "ju\u0308rgen@x.de" are one person."""
-    return unicodedata.normalize("NFC", email.strip()).casefold()
+    """The one identity of an address: the same mailbox gives the same string.
+
+    NFKC (full-width and compatibility letters become plain ones), invisible default-ignorable
+    code points removed (a zero-width space or soft hyphen never reaches a mailbox), case-folded,
+    and the domain IDNA-normalised; so "Jürgen@X.de", "ju\u0308rgen@x.de",
+    "jürgen@ｘ.de" and "jürgen@x\u00ad.de" are one person.
+    """
+    text = _DEFAULT_IGNORABLE.sub("", unicodedata.normalize("NFKC", email.strip()))
+    local, at, domain = text.rpartition("@")
+    if not at:
+        return unicodedata.normalize("NFC", text).casefold()
+    local = unicodedata.normalize("NFC", local).casefold()
+    return f"{local}@{_normalise_domain(domain)}"
 
 
 def normalise_name(name: str) -> str:
