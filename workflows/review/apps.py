@@ -12,3 +12,8 @@ class ReviewConfig(AppConfig):
         from workflows.schedules import register_schedules
 
         register_schedules(self, SCHEDULES)
+
+        from applications.exports import register_columns
+        from workflows.review.exports import review_columns
+
+        register_columns("review", review_columns)

@@ -42,6 +42,18 @@ class ApplicationIndexView(IndexView):
             raise Http404
         return super().get(request, *args, **kwargs)
 
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        """The full export (answers, state dates, reviews) in the reader's language and zone;
+        the listing's filters, search and ordering apply (see :mod:`applications.exports`)."""
+        from applications import exports
+        from base.timezones import time_zone_name_of, time_zone_of
+
+        user = self.request.user
+        table = exports.build_table(queryset, time_zone_name_of(user))
+        if spreadsheet_format == self.FORMAT_CSV:
+            return exports.csv_response(table, self.get_filename(), time_zone_of(user))
+        return exports.xlsx_response(table, self.get_filename(), time_zone_of(user))
+
 
 class ApplicationInspectView(InspectView):
     """One application: the applicant's answers, and the full history for staff."""
