@@ -11,6 +11,20 @@ class BaseConfig(AppConfig):
 
     def ready(self) -> None:
         _sync_locale_trees_except_raw_saves()
+        _keep_site_record_at_site_url(self)
+
+
+def _keep_site_record_at_site_url(app_config) -> None:
+    """The Wagtail Site record follows SITE_URL (see base.site_url)."""
+    from django.core.signals import request_started
+    from django.db.models.signals import post_migrate
+
+    from base import site_url
+
+    post_migrate.connect(site_url.sync_after_migrate, sender=app_config, weak=False)
+    request_started.connect(
+        site_url.sync_on_first_request, weak=False, dispatch_uid=site_url.FIRST_REQUEST_UID
+    )
 
 
 def _sync_locale_trees_except_raw_saves() -> None:
