@@ -55,3 +55,18 @@ def naive_in_zone(value, zone: zoneinfo.ZoneInfo):
     if timezone.is_naive(value):
         value = timezone.make_aware(value, zoneinfo.ZoneInfo("UTC"))
     return value.astimezone(zone).replace(tzinfo=None)
+
+
+def format_in_zone(value, zone_name: str, format_name: str = "SHORT_DATETIME_FORMAT") -> str:
+    """``value`` as wall-clock time in ``zone_name``, in the active language's format, with the
+    zone named: "05.10.2026 22:24 (Europe/Prague)". Used by Python code that formats before
+    a template renders (inspect fields, emails) and by the ``staff_datetime`` filter."""
+    if not value:
+        return ""
+    from django.utils import timezone
+    from django.utils.dateformat import format as date_format
+    from django.utils.formats import get_format
+
+    zone = zoneinfo.ZoneInfo(zone_name)
+    local = value.astimezone(zone) if timezone.is_aware(value) else value
+    return f"{date_format(local, get_format(format_name))} ({zone_name})"

@@ -78,6 +78,19 @@ class ApplicationInspectView(InspectView):
     def get_cohort_display_value(self) -> str:
         return self.object.cohort.title
 
+    def get_submitted_at_display_value(self) -> str:
+        return self._in_readers_zone(self.object.submitted_at)
+
+    def get_state_changed_at_display_value(self) -> str:
+        return self._in_readers_zone(self.object.state_changed_at)
+
+    def _in_readers_zone(self, value) -> str:
+        """Formatted here, in the reader's zone: Wagtail renders inspect fields outside the
+        template's time zone conversion (they showed UTC beside a history in Prague time)."""
+        from base.timezones import format_in_zone, time_zone_name_of
+
+        return format_in_zone(value, time_zone_name_of(self.request.user), "DATETIME_FORMAT")
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["history"] = [

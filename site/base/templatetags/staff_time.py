@@ -1,27 +1,23 @@
 """``{{ value|staff_datetime }}``: a date and time in the viewer's zone, with the zone named.
 
-In the Wagtail admin the viewer's zone (their account setting) is the active one; emails to
-staff activate the recipient's zone with ``timezone.override`` before rendering. Either way
-the reader sees e.g. "5. 10. 2026 22:24 (Europe/Prague)" and never has to guess.
+In the Wagtail admin the viewer's zone (their account setting, default Europe/Prague) is the
+active one; emails to staff activate the recipient's zone with ``timezone.override`` before
+rendering. Either way the reader sees e.g. "05.10.2026 22:24 (Europe/Prague)".
 """
 
 from __future__ import annotations
 
 from django import template
 from django.utils import timezone
-from django.utils.dateformat import format as date_format
-from django.utils.formats import get_format
+
+from base.timezones import format_in_zone
 
 register = template.Library()
 
 
 @register.filter
 def staff_datetime(value, format_name: str = "SHORT_DATETIME_FORMAT") -> str:
-    if not value:
-        return ""
-    local = timezone.localtime(value) if timezone.is_aware(value) else value
-    zone = timezone.get_current_timezone_name()
-    return f"{date_format(local, get_format(format_name))} ({zone})"
+    return format_in_zone(value, timezone.get_current_timezone_name(), format_name)
 
 
 @register.filter
