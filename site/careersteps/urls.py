@@ -14,6 +14,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v3/", api_v3.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    # /v/<code>/: the short verification URL printed on sealed agreements.
+    path("", include("workflows.agreements.short_urls")),
 ]
 
 if settings.SERVE_MEDIA:
@@ -26,6 +28,8 @@ urlpatterns += i18n_patterns(
     # The applicant portal, sign-in links and drafts, in the applicant's language.
     path("", include("applications.urls")),
     path("", include("portal.urls")),
+    # Agreements in the portal (/<lang>/portal/agreements/…) and /<lang>/verify/.
+    path("", include("workflows.agreements.urls")),
     # /<lang>/events/feed.ics (Wagtail's page pattern does not match a dotted file name).
     path("", include("events.urls")),
     path("", include(wagtail_urls)),

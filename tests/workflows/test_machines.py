@@ -89,11 +89,11 @@ def test_match_needs_both_confirmations_in_either_order():
     assert path("approve", "mentee_confirms") != CONFIRMED
 
 
-def test_agreement_needs_both_signatures_then_countersignature():
-    from workflows.lifecycles.agreement import ACTIVE, AGREEMENT, SIGNED
+def test_agreement_is_sealed_only_after_the_last_signature():
+    from workflows.agreements.lifecycle import ACTIVE, AGREEMENT, SIGNED
 
-    signed = {t.target for t in AGREEMENT.transitions if t.name.endswith("_completes")}
-    assert signed == {SIGNED}
-    assert AGREEMENT.transition("countersign").sources == (SIGNED,)
-    assert AGREEMENT.transition("countersign").target == ACTIVE
-    assert {"render_pdf", "notify"} <= {e.key for e in AGREEMENT.transition("send").effects}
+    assert AGREEMENT.transition("sign_last").target == SIGNED
+    assert {"seal"} <= {e.key for e in AGREEMENT.transition("sign_last").effects}
+    assert AGREEMENT.transition("seal").sources == (SIGNED,)
+    assert AGREEMENT.transition("seal").target == ACTIVE
+    assert {"render_pdf", "notify"} <= {e.key for e in AGREEMENT.transition("issue").effects}

@@ -15,7 +15,7 @@ import pytest
 from tests.factories import ApplicationFactory, PersonFactory, UserFactory
 from workflows.engine.actors import Actor
 from workflows.engine.engine import check_transition
-from workflows.lifecycles.agreement import AGREEMENT
+from workflows.agreements.lifecycle import AGREEMENT
 from workflows.lifecycles.application import APPLICATION
 from workflows.matching.lifecycle import MATCH
 from workflows.review.models import ReviewAssignment

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 
 def machines() -> dict[str, Machine]:
     """Every lifecycle by name (imported lazily: the models import the machines)."""
-    from workflows.lifecycles.agreement import AGREEMENT
+    from workflows.agreements.lifecycle import AGREEMENT
     from workflows.lifecycles.application import APPLICATION
     from workflows.matching.lifecycle import MATCH
 

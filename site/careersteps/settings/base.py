@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "workflows.review",
     "workflows.notifications",
     "workflows.matching",
+    "workflows.agreements",
     # Wagtail and its translation layer
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales, adds locale synchronisation
