@@ -185,6 +185,19 @@ def _run(coroutine):
     return result[0]
 
 
+def _padding_untouched(embedded) -> bool:
+    """The signature's ``/Contents`` is the CMS object then zero padding; the signature covers
+    neither, so a changed padding byte would pass pyHanko. We require the padding to be zeros."""
+    from asn1crypto import cms
+
+    try:
+        raw = bytes(embedded.sig_object["/Contents"])
+        length = len(cms.ContentInfo.load(raw, strict=False).dump())
+    except Exception:
+        return False
+    return not raw[length:].strip(b"\x00")
+
+
 @dataclass(frozen=True)
 class SealCheck:
     """What verification found. ``ok`` is the only answer to act on."""
@@ -227,8 +240,11 @@ def verify(pdf: bytes) -> SealCheck:
     except Exception as error:
         return SealCheck(False, problem=f"invalid: {type(error).__name__}")
     whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+    padding_clean = _padding_untouched(seals[-1])
     return SealCheck(
-        ok=bool(status.bottom_line and status.intact and status.trusted and whole),
+        ok=bool(
+            status.bottom_line and status.intact and status.trusted and whole and padding_clean
+        ),
         intact=bool(status.intact),
         trusted=bool(status.trusted),
         covers_whole_file=whole,
