@@ -28,6 +28,8 @@ urlpatterns += i18n_patterns(
     # The applicant portal, sign-in links and drafts, in the applicant's language.
     path("", include("applications.urls")),
     path("", include("portal.urls")),
+    # Mentees and mentors confirm or decline a proposed tandem (/<lang>/portal/matches/…).
+    path("", include("workflows.matching.urls")),
     # Agreements in the portal (/<lang>/portal/agreements/…) and /<lang>/verify/.
     path("", include("workflows.agreements.urls")),
     # /<lang>/events/feed.ics (Wagtail's page pattern does not match a dotted file name).

@@ -88,7 +88,7 @@ def no_conflict(inst: Instance, mentees, mentors) -> np.ndarray:
     keyed = [f"{p.institution}|{fold(p.faculty).strip()}" for p in (*mentees, *mentors)]
     codes = _codes(keyed)
     a, b = codes[: len(mentees)], codes[len(mentees) :]
-    known_a = np.array([bool(p.institution and p.faculty) for p in mentees])
+    known_a = np.array([bool(p.institution and p.faculty) for p in mentees], dtype=bool)
     same_place = (a[:, None] == b[None, :]) & known_a[:, None]
     return declared & ~same_place
 

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import translation
 
 from workflows.matching.lifecycle import PROPOSED
 from workflows.notifications.recipients import Recipient, applicant_context, applicant_language
@@ -22,7 +25,9 @@ BOTH = {"approve", "mentee_completes", "mentor_completes", "decline", "cancel"}
 def _participant(application: Any, other: Any, match: Any, entry: Any) -> Recipient:
     context = applicant_context(application, entry.message or entry.comment)
     context["partner"] = other.person.full_name
-    context["score"] = f"{match.score:.1f}"
+    with translation.override(applicant_language(application)):
+        path = reverse("matching:detail", args=[match.pk])
+    context["match_url"] = f"{settings.SITE_URL}{path}"
     return Recipient(
         email=application.person.email,
         language=applicant_language(application),

@@ -74,6 +74,18 @@ def evaluate(inst: Instance) -> Evaluation:
 
 def problems(inst: Instance, ev: Evaluation | None = None) -> list[str]:
     """Why a run must be refused (translated), empty when it can go ahead."""
+    found = input_problems(inst)
+    if found:
+        return found
+    ev = ev or evaluate(inst)
+    found += lock_problems(inst, ev.masks)
+    if not ev.eligible.any():
+        found.append(_("No mentee and mentor can be paired under the hard constraints."))
+    return found
+
+
+def input_problems(inst: Instance) -> list[str]:
+    """Refusals visible before scoring: nobody to match, impossible capacities."""
     found: list[str] = []
     if not inst.mentees:
         found.append(_("There are no accepted mentees to match in this cohort."))
@@ -87,10 +99,6 @@ def problems(inst: Instance, ev: Evaluation | None = None) -> list[str]:
                 _("%(mentor)s has a capacity of %(capacity)s; mentors take 1 to 3 mentees.")
                 % {"mentor": mentor.label or f"#{mentor.id}", "capacity": mentor.capacity}
             )
-    ev = ev or evaluate(inst)
-    found += lock_problems(inst, ev.masks)
-    if not ev.eligible.any():
-        found.append(_("No mentee and mentor can be paired under the hard constraints."))
     return found
 
 
