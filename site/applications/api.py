@@ -17,10 +17,11 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, JsonResponse
 from django.utils import translation
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from wagtail.models import Locale
 
-from applications.forms import ApplicationForm
+from applications import core
+from applications.forms import PRIVACY_VERSION_FIELD, ApplicationForm, availability_choices
 from applications.models import ApplicationFormPage
 from applications.services import (
     SubmissionRefused,
@@ -43,6 +44,47 @@ class FormSummary(Schema):
     url: str
 
 
+class Choice(Schema):
+    value: str
+    label: str
+
+
+class PrivacyNoticeText(Schema):
+    version: str
+    title: str
+    text: str
+
+
+class FormField(Schema):
+    """One multipart field name a submission sends (``name``), with how to fill it."""
+
+    name: str = Field(description="The multipart field name to send.")
+    label: str
+    help_text: str = ""
+    required: bool
+    input: str = Field(
+        description="text, email, textarea, radio, select, checkboxes (repeat the part per "
+        "value), checkbox (send `on`), date (YYYY-MM-DD), number, file (a PDF part), "
+        "language_levels (send the `subfields`), or hidden (send `value` unchanged)."
+    )
+    value: str | None = Field(None, description="Hidden fields: send exactly this value.")
+    default: str | None = None
+    choices: list[Choice] | None = None
+    languages: list[str] | None = None
+    levels: list[str] | None = None
+    subfields: list[str] | None = None
+    accept: list[str] | None = None
+    max_bytes: int | None = None
+    privacy_notice: PrivacyNoticeText | None = None
+
+
+class Question(Schema):
+    type: str = Field(description="heading, help, core or an editor's question type.")
+    text: str | None = None
+    key: str | None = None
+    fields: list[FormField] | None = None
+
+
 class FormSchema(Schema):
     page_id: int
     translation_key: str
@@ -50,7 +92,7 @@ class FormSchema(Schema):
     revision_id: int | None
     role: str
     title: str
-    questions: list[dict[str, Any]]
+    questions: list[Question]
 
 
 class SubmissionCreated(Schema):
@@ -61,6 +103,11 @@ class SubmissionCreated(Schema):
 class Errors(Schema):
     detail: str
     errors: dict[str, list[str]] = {}
+    kept_uploads: dict[str, str] = Field(
+        {},
+        description="Files that passed their checks, by field name: send `<name>__upload` "
+        "with this token instead of the file again.",
+    )
 
 
 def requested_language(request: HttpRequest) -> str | None:
@@ -139,20 +186,104 @@ def form_schema(request: HttpRequest, form_id: int):
     return page.form_definition()
 
 
-MULTIPART = {
-    "requestBody": {
-        "content": {
-            "multipart/form-data": {
-                "schema": {
-                    "type": "object",
-                    "description": "One part per field name of the form schema (`fields[].name`);"
-                    " repeated parts for multiple choices; the CV as a file part (PDF).",
-                    "additionalProperties": True,
-                }
-            }
+def _multipart_body() -> dict[str, Any]:
+    """The submission body as OpenAPI: the core fields every form has (an editor's own
+    questions add more, named in the form's schema), with an example."""
+    levels = [value for value, _label in core.LEVEL_CHOICES]
+    text = {"type": "string"}
+    properties: dict[str, Any] = {
+        "full_name": text,
+        "email": {"type": "string", "format": "email"},
+        "preferred_language": {"type": "string", "enum": [c for c, _l in core.LANGUAGE_CHOICES]},
+        "institution": {**text, "description": "A choice value (institution translation key)."},
+        "faculty": text,
+        "programme_or_position": text,
+        "degree_level": {"type": "string", "enum": [v for v, _l in core.DEGREE_LEVEL_CHOICES]},
+        "academic_rank": {"type": "string", "enum": [v for v, _l in core.ACADEMIC_RANK_CHOICES]},
+        "disciplines": {"type": "array", "items": text},
+        "research_interests": text,
+        **{
+            f"mentoring_languages_{code}": {"type": "string", "enum": levels}
+            for code, _label in core.LANGUAGE_CHOICES
         },
-        "required": True,
+        "meeting_preference": {"type": "string", "enum": [v for v, _l in core.MEETING_CHOICES]},
+        "availability": {
+            "type": "array",
+            "items": {"type": "string", "enum": [v for v, _l in availability_choices()]},
+        },
+        "timezone": {**text, "description": "An IANA time zone, e.g. Europe/Prague."},
+        "goals": text,
+        "capacity": {"type": "string", "enum": [v for v, _l in core.CAPACITY_CHOICES]},
+        "cv": {"type": "string", "format": "binary", "description": "A PDF."},
+        "cv__upload": {**text, "description": "Instead of `cv`: a token from `kept_uploads`."},
+        "privacy_consent": {"type": "string", "enum": ["on"]},
+        PRIVACY_VERSION_FIELD: {
+            **text,
+            "description": "The `value` the form's schema gives for this hidden field.",
+        },
     }
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "description": "One part per `fields[].name` of the form's schema "
+                        "(GET /api/v3/forms/{id}/); repeated parts for several choices; "
+                        "the CV as a PDF file part. Mentee forms ask `degree_level` and "
+                        "`goals`, mentor forms `academic_rank` and `capacity`.",
+                        "properties": properties,
+                        "required": [
+                            "full_name",
+                            "email",
+                            "institution",
+                            "cv",
+                            "privacy_consent",
+                            PRIVACY_VERSION_FIELD,
+                        ],
+                        "additionalProperties": True,
+                    },
+                    "example": SUBMISSION_EXAMPLE,
+                }
+            },
+        },
+        "responses": {
+            str(status): {"content": {"application/json": {"example": example}}}
+            for status, example in RESPONSE_EXAMPLES.items()
+        },
+    }
+
+
+SUBMISSION_EXAMPLE = {
+    "full_name": "Jana Nováková",
+    "email": "jana.novakova@example.cz",
+    "preferred_language": "cs",
+    "institution": "8d6f0c2e-4b1a-4e43-9f0e-2a7c1d9b5e10",
+    "faculty": "Faculty of Applied Sciences",
+    "programme_or_position": "Computer Science (MSc)",
+    "degree_level": "master",
+    "disciplines": ["informatics"],
+    "research_interests": "machine learning, robotics",
+    "mentoring_languages_cs": "native",
+    "mentoring_languages_de": "B2",
+    "meeting_preference": "mixed",
+    "availability": ["0-16-20", "2-08-12"],
+    "timezone": "Europe/Prague",
+    "goals": "Find my way into a doctorate.",
+    "cv": "(binary PDF)",
+    "privacy_consent": "on",
+    PRIVACY_VERSION_FIELD: "2026-09",
+}
+RESPONSE_EXAMPLES = {
+    201: {"application_id": 42, "state": "submitted"},
+    400: {"detail": "Unknown locale; use one of: cs, de, en.", "errors": {}},
+    404: {"detail": "Not found.", "errors": {}},
+    422: {
+        "detail": "The application was not saved.",
+        "errors": {"faculty": ["This field is required."]},
+        "kept_uploads": {"cv": "Vb2kQ0x7cS1pZ9m4"},
+    },
 }
 
 
@@ -161,7 +292,7 @@ MULTIPART = {
     response={201: SubmissionCreated, 400: Errors, 404: Errors, 422: Errors},
     summary="Submit an application",
     operation_id="forms_submit",
-    openapi_extra=MULTIPART,
+    openapi_extra=_multipart_body(),
 )
 def submit(request: HttpRequest, form_id: int):
     language = requested_language(request)

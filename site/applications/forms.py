@@ -152,11 +152,14 @@ def _core_item(key: str, label: str, help_text: str, page) -> FormItem:
         consent = forms.BooleanField(**common)
         consent.notice = notice
         item.fields[key] = consent
+        # The version the applicant saw: sent back with the answers, so a notice that changed
+        # in between is agreed to again. The API schema gives its value ("value").
         item.fields[PRIVACY_VERSION_FIELD] = forms.CharField(
             widget=forms.HiddenInput,
             required=False,
             initial=notice.version if notice else "",
         )
+        item.fields[PRIVACY_VERSION_FIELD].api_required = notice is not None
     return item
 
 
@@ -231,17 +234,19 @@ def build_items(page) -> list[FormItem]:
 
 
 def _describe_field(name: str, form_field: forms.Field, item: FormItem) -> dict[str, Any]:
+    hidden = name != item.key and form_field.widget.is_hidden
     description: dict[str, Any] = {
         "name": name,
         "label": str(form_field.label or ""),
         "help_text": str(form_field.help_text or ""),
-        "required": form_field.required,
-        "input": item.input
-        if name == item.key
-        else "hidden"
-        if form_field.widget.is_hidden
-        else "select",
+        "required": getattr(form_field, "api_required", form_field.required),
+        "input": item.input if name == item.key else "hidden" if hidden else "select",
     }
+    if hidden:
+        # A hidden field is sent back exactly as given (e.g. the privacy notice version).
+        description["value"] = str(form_field.initial or "")
+    elif form_field.initial not in (None, "") and not callable(form_field.initial):
+        description["default"] = str(form_field.initial)
     choices = getattr(form_field, "choices", None)
     if choices is not None and not isinstance(form_field, LanguageLevelsField):
         description["choices"] = [
@@ -387,13 +392,16 @@ class ApplicationForm(forms.Form):
             current = PrivacyNotice.current()
             seen = cleaned.get(PRIVACY_VERSION_FIELD, "")
             if current is not None and seen != current.version:
-                self.add_error(
-                    "privacy_consent",
-                    _(
+                if seen:
+                    message = _(
                         "The privacy notice has changed since you opened this form. "
                         "Please read the new version and agree again."
-                    ),
-                )
+                    )
+                else:  # a client that did not say which version it showed
+                    message = _(
+                        "Please read the privacy notice (version %(version)s) and agree to it."
+                    ) % {"version": current.version}
+                self.add_error("privacy_consent", message)
                 self.data = self.data.copy()
                 self.data[PRIVACY_VERSION_FIELD] = current.version
         return cleaned

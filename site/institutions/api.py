@@ -8,7 +8,8 @@ schemas when its v3 router module is first imported and django-ninja refuses new
   as a list of the related objects with their ``api_fields``, in the page's own language,
   instead of a bare list of ids a client could not resolve (Wagtail 8.0 has no endpoint for
   snippets).
-* ``/api/v3/institutions/`` lists the partner institutions, filterable by ``locale``.
+* ``/api/v3/institutions/`` lists the partner institutions, filterable by ``locale``; the
+  schema discovery (``/api/v3/schema/``) names ``institutions.Institution``.
 """
 
 from typing import Any
@@ -106,9 +107,19 @@ def get_institution(request: HttpRequest, institution_id: int):
 
 
 def register_api() -> None:
-    """Teach the v3 schema generator many-to-many fields, and mount ``/institutions/``."""
+    """Teach the v3 schema generator many-to-many fields, mount ``/institutions/`` and list
+    institutions in the schema discovery (``/api/v3/schema/``)."""
     read_generator.register_field_schema(ManyToManyField, many_to_many_schema)
     from wagtail.api.v3.api import api
+    from wagtail.api.v3.registry import ContentTypeRegistration, registry
+
+    registry.register(
+        ContentTypeRegistration(
+            name=Institution._meta.label,
+            label=str(Institution._meta.verbose_name),
+            read_schema=InstitutionSchema,
+        )
+    )
 
     if not any(prefix == "/institutions/" for prefix, _router in api._routers):
         api.add_router("/institutions/", router)
