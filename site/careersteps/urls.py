@@ -9,6 +9,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v3.urls import api as api_v3
 from wagtail.documents import urls as wagtaildocs_urls
 
+from workflows.programme_life import views as programme_life_views
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -16,6 +18,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # /v/<code>/: the short verification URL printed on sealed agreements.
     path("", include("workflows.agreements.short_urls")),
+    # A participant's personal iCal feed: the secret in the URL is the key.
+    path("calendar/<str:token>.ics", programme_life_views.calendar_feed, name="calendar_feed"),
 ]
 
 if settings.SERVE_MEDIA:
@@ -32,6 +36,8 @@ urlpatterns += i18n_patterns(
     path("", include("workflows.matching.urls")),
     # Agreements in the portal (/<lang>/portal/agreements/…) and /<lang>/verify/.
     path("", include("workflows.agreements.urls")),
+    # The tandem space, event registrations and calendar settings (/<lang>/portal/tandems/, …).
+    path("", include("workflows.programme_life.urls")),
     # /<lang>/events/feed.ics (Wagtail's page pattern does not match a dotted file name).
     path("", include("events.urls")),
     path("", include(wagtail_urls)),

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "workflows.notifications",
     "workflows.matching",
     "workflows.agreements",
+    "workflows.programme_life",
     # Wagtail and its translation layer
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales, adds locale synchronisation

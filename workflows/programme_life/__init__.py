@@ -1,0 +1,1 @@
+"""Programme life: the tandem space, meetings, event registrations, reminders and closing."""
