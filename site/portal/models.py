@@ -14,8 +14,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-#: How long a sign-in link stays valid.
-TOKEN_LIFETIME = timedelta(minutes=15)
+#: How long a sign-in link stays valid (single use besides): short, because a link in a
+#: mailbox is a key to the person's applications.
+TOKEN_LIFETIME = timedelta(minutes=10)
 
 
 class SignInTokenQuerySet(models.QuerySet):

@@ -35,8 +35,18 @@ from portal.models import TOKEN_LIFETIME, SignInRequest, SignInToken
 #: Email template (under notifications/email/) of the sign-in link.
 EMAIL_TEMPLATE = "portal_sign_in"
 
-#: Requests allowed per window: per email address and per IP address.
-DEFAULT_LIMITS = {"per_address": 5, "per_ip": 20, "window_minutes": 60}
+#: Requests per window. Counted per requester IP (``per_ip``: too many and the requester is
+#: told to wait), per address from one IP (``per_address_from_ip``) and per address overall
+#: (``per_address``, against flooding a mailbox from many networks). An address over its limit
+#: gets the same answer as any other and simply no further email: a stranger asking for
+#: someone's address cannot lock that person out (their own requests come from another IP,
+#: and the short window ends soon), nor learn anything from the answer.
+DEFAULT_LIMITS = {
+    "per_address": 10,
+    "per_address_from_ip": 3,
+    "per_ip": 20,
+    "window_minutes": 10,
+}
 
 
 @dataclass(frozen=True)
@@ -62,22 +72,31 @@ def hash_email(email: str) -> str:
     ).hexdigest()
 
 
-def check_rate_limit(email_hash: str, ip: str | None) -> tuple[bool, str]:
-    """(allowed, reason): may this address, from this IP, ask for another link now?"""
+def ip_over_limit(ip: str | None) -> bool:
+    """Has this requester asked for too many links (whatever the addresses) lately?"""
     config = limits()
     since = timezone.now() - timedelta(minutes=config["window_minutes"])
-    recent = SignInRequest.objects.filter(created_at__gt=since)
-    if recent.filter(email_hash=email_hash).count() >= config["per_address"]:
-        return False, _(
-            "Too many sign-in links were requested for this address. "
-            "Please wait a while and try again."
-        )
-    if ip and recent.filter(ip_address=ip).count() >= config["per_ip"]:
-        return False, _(
-            "Too many sign-in links were requested from your network. "
-            "Please wait a while and try again."
-        )
-    return True, ""
+    return bool(ip) and (
+        SignInRequest.objects.filter(created_at__gt=since, ip_address=ip).count()
+        >= config["per_ip"]
+    )
+
+
+def address_over_limit(email_hash: str, ip: str | None) -> bool:
+    """Have enough links gone to this address lately (from this IP, or from anywhere)?"""
+    config = limits()
+    since = timezone.now() - timedelta(minutes=config["window_minutes"])
+    recent = SignInRequest.objects.filter(created_at__gt=since, email_hash=email_hash)
+    if ip and recent.filter(ip_address=ip).count() >= config["per_address_from_ip"]:
+        return True
+    return recent.count() >= config["per_address"]
+
+
+def ip_limit_reason() -> str:
+    return _(
+        "Too many sign-in links were requested from your network. "
+        "Please wait a while and try again."
+    )
 
 
 def request_sign_in_link(
@@ -92,18 +111,23 @@ def request_sign_in_link(
     started = time.monotonic()
     email_hash = hash_email(email)
     with transaction.atomic():
-        allowed, reason = check_rate_limit(email_hash, ip)
-        if not allowed:
+        if ip_over_limit(ip):
             _wait_for_floor(started)
-            return LinkRequestResult(False, reason)
-        SignInRequest.objects.create(email_hash=email_hash, ip_address=ip)
+            return LinkRequestResult(False, ip_limit_reason())
         token = secrets.token_urlsafe(32)
         token_hash = hash_token(token)
-        person = Person.objects.filter(email=normalise_email(email)).first()
-        if person is not None:
-            _issue_link(person, token, token_hash, ip, link_for)
-        else:
+        if address_over_limit(email_hash, ip):
+            # Counted against the requester's IP only (blank address), answered like any
+            # other request, and no email: the address's own window is not prolonged.
+            SignInRequest.objects.create(email_hash="", ip_address=ip)
             _render_decoy(token, link_for)
+        else:
+            SignInRequest.objects.create(email_hash=email_hash, ip_address=ip)
+            person = Person.objects.filter(email=normalise_email(email)).first()
+            if person is not None:
+                _issue_link(person, token, token_hash, ip, link_for)
+            else:
+                _render_decoy(token, link_for)
     _wait_for_floor(started)
     return LinkRequestResult(True)
 
