@@ -39,7 +39,6 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # careerSTEPS: the CMS side (site/)
     "base",
-    "admin_i18n",  # the admin's Czech and German: "před 5 dny", "vor 5 Tagen"
     "home",
     "programme",
     "news",
@@ -50,10 +49,8 @@ INSTALLED_APPS = [
     "portal",
     "demo",
     "bench",
-    "pagecache",
     # careerSTEPS: the automation (workflows/)
     "workflows.engine",
-    "workflows.access",
     "workflows.review",
     "workflows.notifications",
     "workflows.matching",
@@ -93,8 +90,6 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "careersteps.hostile_input.HostileInputMiddleware",  # 4xx for NUL bytes, 2**70 offsets
-    "pagecache.middleware.PageCacheMiddleware",  # anonymous page hits stop here (pagecache/)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "base.middleware.LocaleMiddleware",  # Django's, minus redirecting API/admin 404s to /en/
     "django.middleware.common.CommonMiddleware",
@@ -158,11 +153,7 @@ LANGUAGES = [
     ("de", _("German")),
     ("en", _("English")),
 ]
-# Our catalogs come first: they hold our strings and, merged in by compile_translations,
-# corrections of Wagtail's and wagtail-localize's Czech and German (locales/README.md).
 LOCALE_PATHS = [BASE_DIR / "locales"]
-# The admin speaks the site's languages only, each named in itself.
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("cs", "Čeština"), ("de", "Deutsch"), ("en", "English")]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Prague"
@@ -225,30 +216,13 @@ Q_CLUSTER = {
     "save_limit": 1000,
     "label": _("Background tasks"),
 }
-# The page cache (pagecache/): whole public pages for anonymous visitors, and the menus,
-# switcher and footer of other pages. A file cache under var/ shares them between the gunicorn
-# workers of one machine; Redis (REDIS_URL) between machines. PAGE_CACHE_SECONDS=0 turns it off.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 if REDIS_URL:
     Q_CLUSTER["redis"] = REDIS_URL
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
-        "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "careersteps-pages",
-        },
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
 else:
     Q_CLUSTER["orm"] = "default"
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "pages": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(VAR_DIR / "cache" / "pages"),
-            "OPTIONS": {"MAX_ENTRIES": 5000},
-        },
-    }
 
 # Wagtail
 WAGTAIL_SITE_NAME = "careerSTEPS"
@@ -278,6 +252,5 @@ APPLICATIONS_MAX_UPLOAD_BYTES = int(os.environ.get("APPLICATIONS_MAX_UPLOAD_BYTE
 APPLICATIONS_DRAFT_DAYS = 90  # unsubmitted drafts are purged after this many days
 APPLICATIONS_PENDING_UPLOAD_DAYS = 2  # files of a failed submission are kept this long
 PORTAL_SIGN_IN_MIN_SECONDS = 0.4  # every sign-in request takes this long: no timing oracle
-# Reverse proxies (addresses or networks, comma-separated) whose X-Forwarded-For is believed,
-# for the audit history and the per-IP limits (workflows.access.network.client_ip).
-TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+# Behind a reverse proxy that sets X-Forwarded-For, trust it for the per-IP limit.
+PORTAL_TRUST_X_FORWARDED_FOR = env_bool("PORTAL_TRUST_X_FORWARDED_FOR")
