@@ -15,7 +15,7 @@ class ApplicationsConfig(AppConfig):
             {
                 "careersteps-applications-purge-drafts": (
                     "applications.tasks.purge_stale_drafts",
-                    "41 3 * * *",
+                    "*/15 * * * *",  # refused submissions' files go within the hour
                 )
             },
         )

@@ -20,12 +20,14 @@ def draft_lifetime() -> timedelta:
 
 
 def pending_upload_lifetime() -> timedelta:
-    return timedelta(days=int(getattr(settings, "APPLICATIONS_PENDING_UPLOAD_DAYS", 2)))
+    """How long a file of a refused or invalid submission (kept so the applicant need not
+    upload it again) outlives the attempt: an hour by default, purged every 15 minutes."""
+    return timedelta(minutes=int(getattr(settings, "APPLICATIONS_PENDING_UPLOAD_MINUTES", 60)))
 
 
 def purge_stale_drafts(now: datetime | None = None) -> dict[str, int]:
     """Delete drafts untouched for ``APPLICATIONS_DRAFT_DAYS`` and uploads that belong to no
-    draft or application after ``APPLICATIONS_PENDING_UPLOAD_DAYS``, files included."""
+    draft or application after ``APPLICATIONS_PENDING_UPLOAD_MINUTES``, files included."""
     now = now or timezone.now()
     stale_drafts = Draft.objects.filter(updated_at__lt=now - draft_lifetime())
     stale_uploads = Upload.objects.filter(application__isnull=True).filter(

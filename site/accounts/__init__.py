@@ -1,0 +1,1 @@
+"""Staff accounts: second factor, sign-in throttling, idle sessions; shared request throttles."""

@@ -1,0 +1,52 @@
+"""A sliding-window rate limit counted in the database, so every worker process sees it.
+
+``allow(scope, key, limit, window)`` records the hit and says whether it is within the limit;
+refused hits are not recorded (a requester who keeps trying is not locked out longer).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import ThrottleHit
+
+
+def allow(scope: str, key: str | None, *, limit: int, window: timedelta) -> bool:
+    """Count one request by ``key`` in ``scope``; False when ``limit`` were made in ``window``."""
+    if not key or limit <= 0:
+        return True
+    now = timezone.now()
+    with transaction.atomic():
+        recent = ThrottleHit.objects.filter(scope=scope, key=key, created_at__gt=now - window)
+        if recent.count() >= limit:
+            return False
+        ThrottleHit.objects.create(scope=scope, key=key[:64], created_at=now)
+    return True
+
+
+def purge_old_hits(older_than: timedelta = timedelta(days=1)) -> int:
+    """Forget hits older than any window we use (the daily purge calls this)."""
+    deleted, _by_model = ThrottleHit.objects.filter(
+        created_at__lt=timezone.now() - older_than
+    ).delete()
+    return deleted
+
+
+def form_posts_allowed(request, scope: str = "application-form") -> bool:
+    """Anonymous form posts (submissions and drafts) per requester IP:
+    ``APPLICATIONS_POSTS_PER_IP`` in ``APPLICATIONS_POSTS_WINDOW_MINUTES`` (default 30 in 10)."""
+    from django.conf import settings
+
+    limit = int(getattr(settings, "APPLICATIONS_POSTS_PER_IP", 30))
+    minutes = int(getattr(settings, "APPLICATIONS_POSTS_WINDOW_MINUTES", 10))
+    return allow(scope, requester_ip(request), limit=limit, window=timedelta(minutes=minutes))
+
+
+def requester_ip(request) -> str | None:
+    """The address the request came from, as the access layer resolves it (proxies)."""
+    from workflows.access.network import client_ip
+
+    return client_ip(request)
