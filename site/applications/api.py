@@ -4,8 +4,9 @@
 * ``GET  /api/v3/forms/{id}/``: one form's schema in the requested language
   (``?locale=de``, else the ``Accept-Language`` header);
 * ``POST /api/v3/forms/{id}/submissions/``: multipart answers under the stable keys (the CV
-  as a file part); 201 with the application id, or 422 with ``errors`` keyed by field key
-  and translated into the requested language.
+  as a file part); 201 (the same answer whether or not the address had applied before: its
+  owner learns the rest by email), or 422 with ``errors`` keyed by field key and translated
+  into the requested language.
 
 Submissions run through the same form and service as the HTML page.
 """
@@ -24,6 +25,7 @@ from applications import core
 from applications.forms import PRIVACY_VERSION_FIELD, ApplicationForm, availability_choices
 from applications.models import ApplicationFormPage
 from applications.services import (
+    AlreadyApplied,
     SubmissionRefused,
     keep_valid_uploads,
     pending_uploads,
@@ -96,8 +98,11 @@ class FormSchema(Schema):
 
 
 class SubmissionCreated(Schema):
-    application_id: int
+    """The same for every accepted submission: whether the address had applied before is
+    told only to its owner, by email (with the application number and a portal link)."""
+
     state: str
+    detail: str
 
 
 class Errors(Schema):
@@ -276,7 +281,11 @@ SUBMISSION_EXAMPLE = {
     PRIVACY_VERSION_FIELD: "2026-09",
 }
 RESPONSE_EXAMPLES = {
-    201: {"application_id": 42, "state": "submitted"},
+    201: {
+        "state": "submitted",
+        "detail": "Thank you. We have sent a confirmation with your application number to the "
+        "email address you gave.",
+    },
     400: {"detail": "Unknown locale; use one of: cs, de, en.", "errors": {}},
     404: {"detail": "Not found.", "errors": {}},
     422: {
@@ -285,6 +294,18 @@ RESPONSE_EXAMPLES = {
         "kept_uploads": {"cv": "Vb2kQ0x7cS1pZ9m4"},
     },
 }
+
+
+def received() -> dict[str, str]:
+    return {
+        "state": "submitted",
+        "detail": str(
+            translation.gettext(
+                "Thank you. We have sent a confirmation with your application number to the "
+                "email address you gave."
+            )
+        ),
+    }
 
 
 @router.post(
@@ -316,7 +337,7 @@ def submit(request: HttpRequest, form_id: int):
         }
         if valid:
             try:
-                application = submit_application(
+                submit_application(
                     form_page=page,
                     cleaned=form.cleaned_data,
                     uploads=form.pending_uploads,
@@ -324,8 +345,10 @@ def submit(request: HttpRequest, form_id: int):
                 )
             except SubmissionRefused as refusal:
                 errors = {key: [reason] for key, reason in refusal.errors.items()}
+            except AlreadyApplied:  # the same answer as for a new address
+                return Status(201, received())
             else:
-                return Status(201, {"application_id": application.pk, "state": application.state})
+                return Status(201, received())
         kept = {key: upload.token for key, upload in form.pending_uploads.items()}
         body = {
             "detail": str(translation.gettext("The application was not saved.")),

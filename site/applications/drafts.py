@@ -41,6 +41,9 @@ class Draft(models.Model):
     data = models.JSONField(_("answers so far"), default=dict)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    #: Set when the draft became an application: its answers are emptied, but the emailed
+    #: link still says "sent" (and points to the portal) until the draft is purged.
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("draft")

@@ -61,7 +61,8 @@ def not_already_applied(cohort, role: str, email: str) -> Decision:
 def check_eligibility(
     cohort, role: str, *, institution, email: str, now: datetime | None = None
 ) -> dict[str, str]:
-    """All refusals as {field key: reason} ("__all__" for the window); empty means eligible."""
+    """All refusals as {field key: reason} ("__all__" for the window); empty means eligible.
+    None of them depends on ``email`` (kept in the signature for callers)."""
     refusals: dict[str, str] = {}
     allowed, reason = window_is_open(cohort, now)
     if not allowed:
@@ -69,7 +70,6 @@ def check_eligibility(
     allowed, reason = institution_is_eligible(cohort, role, institution)
     if not allowed:
         refusals["institution"] = reason
-    allowed, reason = not_already_applied(cohort, role, email)
-    if not allowed:
-        refusals["email"] = reason
+    # Deliberately not ``not_already_applied``: the answer to a submission must not tell a
+    # stranger whether an address has applied (services.AlreadyApplied emails its owner).
     return refusals

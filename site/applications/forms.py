@@ -23,7 +23,7 @@ from wagtail.rich_text import expand_db_html
 from applications import core
 from applications.pdf import validate_pdf
 from applications.widgets import LanguageLevelsField
-from base.timezones import timezone_choices
+from base.zones import zone_choices
 
 PRIVACY_VERSION_FIELD = "privacy_notice_version"
 UPLOAD_SUFFIX = "__upload"
@@ -128,10 +128,14 @@ def _core_item(key: str, label: str, help_text: str, page) -> FormItem:
         )
         if not help_text:
             item.fields[key].help_text = _("Times are in your local time, in the time zone below.")
+        # Likely zones first with localized names; the browser's zone is offered by script.
         item.fields["timezone"] = forms.ChoiceField(
             label=_("Your time zone"),
-            choices=timezone_choices(),
+            choices=zone_choices(locale.language_code),
             initial="Europe/Berlin" if locale.language_code == "de" else "Europe/Prague",
+        )
+        item.fields["timezone"].widget.attrs.update(
+            {"data-timezone-picker": "", "data-search-label": _("Search all time zones")}
         )
     elif key == "goals":
         item.input = "textarea"
@@ -149,7 +153,10 @@ def _core_item(key: str, label: str, help_text: str, page) -> FormItem:
         notice = PrivacyNotice.current(locale)
         if label == str(core.CORE_BY_KEY[key].label):
             common["label"] = _("I have read the privacy notice and agree to it.")
-        consent = forms.BooleanField(**common)
+        consent = forms.BooleanField(
+            error_messages={"required": _("Please tick this box to agree to the privacy notice.")},
+            **common,
+        )
         consent.notice = notice
         item.fields[key] = consent
         # The version the applicant saw: sent back with the answers, so a notice that changed
@@ -208,7 +215,9 @@ def _custom_item(block_type: str, value) -> FormItem:
     elif block_type == "consent":
         item.input = "checkbox"
         common["required"] = True
-        item.fields[key] = forms.BooleanField(**common)
+        item.fields[key] = forms.BooleanField(
+            error_messages={"required": _("Please tick this box to continue.")}, **common
+        )
     return item
 
 
@@ -250,7 +259,9 @@ def _describe_field(name: str, form_field: forms.Field, item: FormItem) -> dict[
     choices = getattr(form_field, "choices", None)
     if choices is not None and not isinstance(form_field, LanguageLevelsField):
         description["choices"] = [
-            {"value": str(value), "label": str(label)} for value, label in choices if value != ""
+            {"value": str(value), "label": str(label)}
+            for value, label in flat_choices(choices)
+            if value != ""
         ]
     if isinstance(form_field, LanguageLevelsField):
         description["languages"] = [code for code, _label in core.LANGUAGE_CHOICES]
@@ -269,6 +280,29 @@ def _describe_field(name: str, form_field: forms.Field, item: FormItem) -> dict[
             "text": expand_db_html(notice.text),
         }
     return description
+
+
+def flat_choices(choices) -> list[tuple[Any, Any]]:
+    """Choices without their groups (``(group, [(value, label), ...])`` entries opened)."""
+    flat = []
+    for value, label in choices:
+        if isinstance(label, list | tuple):
+            flat.extend(label)
+        else:
+            flat.append((value, label))
+    return flat
+
+
+def availability_grid(bound_field) -> dict[str, Any]:
+    """The availability checkboxes as a day × time-of-day table: column headings and one row
+    per weekday with its checkbox per part of the day (choices are ordered day by day)."""
+    options = list(bound_field)
+    parts = [label for _part, label, _start, _end in core.DAY_PARTS]
+    rows = [
+        {"day": day_label, "options": options[index * len(parts) : (index + 1) * len(parts)]}
+        for index, (_day, day_label) in enumerate(core.WEEKDAY_CHOICES)
+    ]
+    return {"parts": parts, "rows": rows}
 
 
 def describe_questions(page) -> list[dict[str, Any]]:
@@ -367,15 +401,17 @@ class ApplicationForm(forms.Form):
                     input_kind = item.input
                 else:
                     input_kind = "hidden" if form_field.widget.is_hidden else "select"
-                rendered.append(
-                    {
-                        "kind": "field",
-                        "input": input_kind,
-                        "field": self[name],
-                        "kept": self.pending_uploads.get(name),
-                        "notice": getattr(form_field, "notice", None),
-                    }
-                )
+                block = {
+                    "kind": "field",
+                    "input": input_kind,
+                    "field": self[name],
+                    "kept": self.pending_uploads.get(name),
+                    "notice": getattr(form_field, "notice", None),
+                }
+                if item.block_type == "core" and name == "availability":
+                    block["input"] = "availability"
+                    block["grid"] = availability_grid(self[name])
+                rendered.append(block)
         return rendered
 
     def question_items(self) -> list[FormItem]:

@@ -58,6 +58,12 @@ class SubmissionRefused(Exception):
         self.errors = errors
 
 
+class AlreadyApplied(Exception):
+    """This address has applied to the cohort in this role before. Nothing new was saved;
+    the address was emailed (in its owner's language) with a portal link. Callers answer
+    exactly as for a new application, so a stranger learns nothing about who applied."""
+
+
 # Uploads --------------------------------------------------------------------------------
 
 
@@ -253,6 +259,42 @@ def duplicate_reason() -> str:
     )
 
 
+def existing_application(cohort, role: str, email: str) -> Application | None:
+    return (
+        Application.objects.filter(person__email=normalise_email(email), cohort=cohort, role=role)
+        .select_related("person")
+        .first()
+    )
+
+
+def mark_draft_submitted(draft: Draft | None, now: datetime) -> None:
+    """The draft's answers are gone; its link now says the application was sent."""
+    if draft is not None and draft.pk:
+        Draft.objects.filter(pk=draft.pk).update(data={}, submitted_at=now)
+
+
+def tell_already_applied(application: Application, draft: Draft | None, now: datetime) -> None:
+    """Email the address's owner that they had applied already (at most once a day), in
+    their language, with the portal link; one transaction."""
+    person = application.person
+    language = supported_language(person.preferred_language or application.language)
+    with transaction.atomic():
+        queue_email(
+            key=f"application-duplicate:{application.pk}:{now.date().isoformat()}",
+            to=person.email,
+            language=language,
+            template="application_duplicate",
+            context={
+                "full_name": person.full_name,
+                "role": application.role,
+                "cohort_title": localized_title(application.cohort, language),
+                "reference": application.pk,
+                "portal_url": localized_url("portal:dashboard", language),
+            },
+        )
+        mark_draft_submitted(draft, now)
+
+
 def submit_application(
     *,
     form_page,
@@ -263,7 +305,8 @@ def submit_application(
     now: datetime | None = None,
 ) -> Application:
     """Create the application (state ``submitted``) from validated answers, or raise
-    :class:`SubmissionRefused` with the eligibility reasons. See the module docstring."""
+    :class:`SubmissionRefused` with the eligibility reasons, or :class:`AlreadyApplied`
+    (after emailing the address's owner). See the module docstring."""
     now = now or timezone.now()
     cohort = form_page.get_source_cohort()
     role = form_page.role
@@ -273,6 +316,10 @@ def submit_application(
     )
     if refusals:
         raise SubmissionRefused(refusals)
+    existing = existing_application(cohort, role, cleaned["email"])
+    if existing is not None:
+        tell_already_applied(existing, draft, now)
+        raise AlreadyApplied
     form_language = form_page.locale.language_code
     language = supported_language(cleaned.get("preferred_language") or form_language)
     try:
@@ -311,13 +358,12 @@ def submit_application(
                     "portal_url": localized_url("portal:dashboard", language),
                 },
             )
-            if draft is not None and draft.pk:
-                draft.delete()
+            mark_draft_submitted(draft, now)
     except IntegrityError as error:
         # Two submissions raced past the eligibility check: the unique constraint decides.
-        if Application.objects.filter(
-            person__email=normalise_email(cleaned["email"]), cohort=cohort, role=role
-        ).exists():
-            raise SubmissionRefused({"email": duplicate_reason()}) from error
+        existing = existing_application(cohort, role, cleaned["email"])
+        if existing is not None:
+            tell_already_applied(existing, draft, now)
+            raise AlreadyApplied from error
         raise
     return application

@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 from urllib.parse import quote
 
+from accounts.throttle import form_posts_allowed
 from django.contrib import messages
 from django.forms.utils import ErrorDict
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
@@ -20,15 +21,17 @@ from django.views.decorators.http import require_GET
 
 from applications.forms import ApplicationForm
 from applications.maintenance import draft_lifetime
-from applications.models import Application, Draft, Upload
+from applications.models import Draft, Upload
 from applications.permissions import can_download
 from applications.services import (
+    AlreadyApplied,
     SubmissionRefused,
     keep_valid_uploads,
     pending_uploads,
     save_draft,
     submit_application,
 )
+from base.zones import format_datetime
 from portal.session import get_signed_in_person
 from workflows.engine.actors import Actor
 
@@ -39,7 +42,13 @@ def _draft_from(token: str | None, page) -> Draft | None:
     if not token:
         return None
     return (
-        live_drafts().filter(token=token, form_page__translation_key=page.translation_key).first()
+        live_drafts()
+        .filter(
+            token=token,
+            form_page__translation_key=page.translation_key,
+            submitted_at__isnull=True,
+        )
+        .first()
     )
 
 
@@ -55,30 +64,46 @@ def _draft_querydict(draft: Draft) -> QueryDict:
     return data
 
 
+def cohort_context(page, request: HttpRequest) -> dict:
+    """The form's cohort (in the form's language), its window and dates, for the form and
+    confirmation pages: the deadline with its zone in the reader's language."""
+    cohort = page.get_cohort()
+    source = page.get_source_cohort()
+    status = source.application_status()
+    return {
+        "cohort": cohort,
+        "cohort_url": cohort.get_url(request=request),
+        "window": status.value,  # "upcoming" | "open" | "closed"
+        "opens_at": source.application_opens_at,
+        "closes_at": source.application_closes_at,
+        "opens_at_text": format_datetime(source.application_opens_at),
+        "closes_at_text": format_datetime(source.application_closes_at),
+        "programme_starts_on": source.programme_starts_on,
+    }
+
+
 def _render(request, page, form, draft: Draft | None, status: int = 200) -> TemplateResponse:
     context = page.get_context(request)
-    context.update(
-        {
-            "form": form,
-            "draft": draft,
-            "window_closed": not page.get_source_cohort().is_open_for_applications(),
-        }
-    )
+    context.update(cohort_context(page, request))
+    context.update({"form": form, "draft": draft})
+    context["window_closed"] = context["window"] != "open"
     form.annotate_for_assistive_technology()
     return TemplateResponse(request, page.get_template(request), context, status=status)
 
 
+def _render_submitted(request, page) -> TemplateResponse:
+    context = page.get_context(request)
+    context.update(cohort_context(page, request))
+    return TemplateResponse(request, "applications/application_submitted.html", context)
+
+
 def serve_form_page(page, request: HttpRequest) -> HttpResponse:
     """GET shows the form (resumed from a draft with ``?draft=<token>``); POST saves a draft
-    or submits. A refused or invalid submission keeps everything entered, files included."""
+    or submits. A refused or invalid submission keeps everything entered, files included.
+    A closed cohort's form takes nothing: it says so and links back to the cohort."""
     if request.method != "POST":
-        if request.GET.get("submitted") and SUBMITTED_SESSION_KEY in request.session:
-            application = Application.objects.filter(
-                pk=request.session[SUBMITTED_SESSION_KEY]
-            ).first()
-            context = page.get_context(request)
-            context["application"] = application
-            return TemplateResponse(request, "applications/application_submitted.html", context)
+        if request.GET.get("submitted") and request.session.get(SUBMITTED_SESSION_KEY) == page.pk:
+            return _render_submitted(request, page)
         draft = _draft_from(request.GET.get("draft"), page)
         if draft is not None:
             form = ApplicationForm(
@@ -95,11 +120,29 @@ def serve_form_page(page, request: HttpRequest) -> HttpResponse:
         return _render(request, page, form, draft)
 
     draft = _draft_from(request.POST.get("draft_token"), page)
+    if not form_posts_allowed(request):
+        # Too many posts from this network: nothing stored (files included), answers shown back.
+        form = ApplicationForm(page, request.POST, pending_uploads=pending_uploads({}, draft))
+        form._errors = ErrorDict()
+        form.cleaned_data = {}
+        form.add_error(
+            None,
+            _(
+                "Too many applications were sent from your network in the last few minutes. "
+                "Please wait a few minutes and send the form again."
+            ),
+        )
+        return _render(request, page, form, draft, status=429)
     form = ApplicationForm(
         page, request.POST, request.FILES, pending_uploads=pending_uploads(request.POST, draft)
     )
     valid = form.is_valid()
     keep_valid_uploads(form, draft)
+
+    if page.get_source_cohort().application_status() == "closed":
+        # A form left open in a tab past the deadline: nothing is saved or sent, but the
+        # answers are shown again (read them, copy them) under the "closed" notice.
+        return _render(request, page, form, draft, status=422)
 
     if request.POST.get("action") == "save_draft":
         draft, emailed = save_draft(
@@ -111,7 +154,7 @@ def serve_form_page(page, request: HttpRequest) -> HttpResponse:
 
     if valid:
         try:
-            application = submit_application(
+            submit_application(
                 form_page=page,
                 cleaned=form.cleaned_data,
                 uploads=form.pending_uploads,
@@ -121,16 +164,24 @@ def serve_form_page(page, request: HttpRequest) -> HttpResponse:
         except SubmissionRefused as refusal:
             for key, reason in refusal.errors.items():
                 form.add_error(None if key == "__all__" or key not in form.fields else key, reason)
-        else:
-            request.session[SUBMITTED_SESSION_KEY] = application.pk
+        except AlreadyApplied:
+            pass  # answered exactly like a new application; the address's owner was emailed
+        if not form.errors:
+            request.session[SUBMITTED_SESSION_KEY] = page.pk
             return redirect(page.url + "?submitted=1")
     return _render(request, page, form, draft, status=422)
 
 
 def resume_draft(request: HttpRequest, token: str) -> HttpResponse:
-    """The link from the draft email: opens the form (in its language) with the draft loaded."""
+    """The link from the draft email: opens the form (in its language) with the draft loaded.
+    Once the application was sent, the link says so and points to the portal."""
     draft = get_object_or_404(live_drafts().select_related("form_page"), token=token)
     page = draft.form_page.specific
+    if draft.submitted_at is not None:
+        context = page.get_context(request)
+        context.update(cohort_context(page, request))
+        context["draft"] = draft
+        return TemplateResponse(request, "applications/draft_already_sent.html", context)
     messages.info(request, _("Welcome back. Your answers so far are filled in."))
     return redirect(f"{page.url}?draft={draft.token}")
 

@@ -55,7 +55,7 @@ def test_a_multipart_submission_answers_201(client, mentee_form, german_form, in
     response = client.post(f"/api/v3/forms/{mentee_form.pk}/submissions/?locale=de", data)
     assert response.status_code == 201, response.content
     body = response.json()
-    application = Application.objects.get(pk=body["application_id"])
+    application = Application.objects.get()
     assert body["state"] == "submitted"
     assert application.cohort == cohort and application.language == "de"
     assert application.form_snapshot["title"] == "Als Mentee bewerben"

@@ -63,14 +63,16 @@ def test_mentor_capacity_is_an_integer(client, mentor_form, institutions):
 
 
 @pytest.mark.django_db
-def test_a_duplicate_is_refused_with_its_reason(client, mentee_form, institutions):
+def test_a_duplicate_saves_nothing_and_says_nothing_but_emails_the_owner(
+    client, mentee_form, institutions
+):
     data = valid_answers("mentee", institutions["uwb"])
     assert post(client, mentee_form, data).status_code == 302
     data["email"] = "  Jana.Novakova@Example.CZ "
     response = post(client, mentee_form, data)
-    assert response.status_code == 422
-    assert "already applied" in response.content.decode()
+    assert response.status_code == 302  # as for a new address (see test_form_duplicates)
     assert Application.objects.count() == 1
+    assert OutboundEmail.objects.filter(template="application_duplicate").count() == 1
 
 
 @pytest.mark.django_db
@@ -81,7 +83,7 @@ def test_a_closed_window_refuses_and_keeps_the_answers(client, mentee_form, coho
     response = post(client, mentee_form, valid_answers("mentee", institutions["uwb"]))
     assert response.status_code == 422
     body = response.content.decode()
-    assert "closed on" in body
+    assert 'id="window-closed"' in body and 'id="submit-application"' not in body
     assert 'value="Faculty of Applied Sciences"' in body  # nothing entered is lost
     assert "cv.pdf (uploaded)" in body
     assert not Application.objects.exists()
@@ -132,14 +134,24 @@ def test_the_email_is_in_the_applicants_language_and_sent_once(
 @pytest.mark.django_db
 def test_the_database_constraint_decides_a_race(client, mentee_form, institutions, monkeypatch):
     """Two submissions that both passed the eligibility check before either committed: the
-    unique constraint refuses the second with the duplicate reason, nothing half-saved."""
+    unique constraint refuses the second, which is then answered like any duplicate (the
+    owner is emailed), nothing half-saved."""
+    from applications import services
+
     data = valid_answers("mentee", institutions["uwb"])
     assert post(client, mentee_form, data).status_code == 302
     # The second request read "not applied yet" before the first committed:
-    monkeypatch.setattr("applications.services.check_eligibility", lambda *a, **k: {})
+    real = services.existing_application
+    calls = []
+
+    def not_yet_the_first_time(*args):
+        calls.append(args)
+        return None if len(calls) == 1 else real(*args)
+
+    monkeypatch.setattr(services, "existing_application", not_yet_the_first_time)
     response = post(client, mentee_form, data)
-    assert response.status_code == 422
-    assert "already applied" in response.content.decode()
+    assert response.status_code == 302
     assert Application.objects.count() == 1
-    assert OutboundEmail.objects.count() == 1
+    assert OutboundEmail.objects.filter(template="application_submitted").count() == 1
+    assert OutboundEmail.objects.filter(template="application_duplicate").count() == 1
     assert HistoryEntry.objects.count() == 1
