@@ -45,3 +45,13 @@ def english_by_default():
     translation.activate("en")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Each test starts with an empty page cache: the database is rolled back between tests,
+    the cache (files under this process's var dir) is not."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+    yield

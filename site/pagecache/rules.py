@@ -1,0 +1,52 @@
+"""What may be cached: which requests may be answered from the cache, which responses stored.
+
+A page is the same for every visitor only when nothing about the visitor went into it. So the
+cache serves and stores only GETs (and answers HEADs) of language-prefixed public URLs from
+visitors without a session cookie (signed-in editors, reviewers and portal applicants always
+get a fresh page), and stores only plain 200 answers that set no cookie: a page that used a
+CSRF token (every form, the application forms above all) sets the CSRF cookie and is never
+stored. The admin, previews, drafts (all under /admin/), the API, the portal and the
+application views are outside the language-prefixed page space or excluded by prefix.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import cc_delim_re
+
+#: Paths below a language prefix that are never cached (they belong to one person).
+EXCLUDED = ("portal/", "applications/")
+NEVER = {"private", "no-cache", "no-store"}
+
+
+def language_prefixes() -> tuple[str, ...]:
+    return tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+
+
+def request_is_cacheable(request: HttpRequest) -> bool:
+    if request.method not in ("GET", "HEAD") or int(settings.PAGE_CACHE_SECONDS) <= 0:
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
+        return False
+    path = request.path
+    prefix = next((p for p in language_prefixes() if path.startswith(p)), None)
+    if prefix is None:
+        return False
+    return not path[len(prefix) :].startswith(EXCLUDED)
+
+
+def response_is_cacheable(request: HttpRequest, response: HttpResponse) -> bool:
+    if request.method != "GET" or response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False  # a session, a CSRF token or a language cookie: made for this visitor
+    directives = {
+        part.split("=", 1)[0].strip().lower()
+        for part in cc_delim_re.split(response.get("Cache-Control", ""))
+        if part.strip()
+    }
+    if directives & NEVER:
+        return False
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated)

@@ -1,0 +1,14 @@
+"""``{% page_cache_generation as generation %}``: the current page-cache generation, for
+``{% cache ... generation using="pages" %}`` fragment keys (menus, switcher, footer on pages
+that are not cached whole, such as the portal and the forms)."""
+
+from django import template
+
+from pagecache import store
+
+register = template.Library()
+
+
+@register.simple_tag
+def page_cache_generation() -> int:
+    return store.generation()
