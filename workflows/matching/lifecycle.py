@@ -14,7 +14,8 @@ engine; the services in :mod:`workflows.matching.services` move both application
 from django.utils.translation import gettext_lazy as _
 
 from workflows.engine.machine import Effect, Machine, State, Transition
-from workflows.roles import COORDINATOR, MENTEE, MENTOR, SYSTEM, match_roles
+from workflows.engine.registry import register
+from workflows.roles import COORDINATOR, MENTEE, MENTOR, ROLE_LABELS, SYSTEM, match_roles
 
 PROPOSED = "proposed"
 APPROVED = "approved"
@@ -102,4 +103,6 @@ MATCH = Machine(
     initial=PROPOSED,
     transitions=TRANSITIONS,
     roles_of=match_roles,
+    role_labels=ROLE_LABELS,
 )
+register(MATCH)

@@ -16,8 +16,9 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import translation
 
+from applications.notifications import applicant_context, applicant_language
 from workflows.matching.lifecycle import PROPOSED
-from workflows.notifications.recipients import Recipient, applicant_context, applicant_language
+from workflows.notifications.recipients import Recipient
 
 BOTH = {"approve", "mentee_completes", "mentor_completes", "decline", "cancel"}
 
