@@ -270,3 +270,42 @@ APPLICATIONS_PENDING_UPLOAD_DAYS = 2  # files of a failed submission are kept th
 PORTAL_SIGN_IN_MIN_SECONDS = 0.4  # every sign-in request takes this long: no timing oracle
 # Behind a reverse proxy that sets X-Forwarded-For, trust it for the per-IP limit.
 PORTAL_TRUST_X_FORWARDED_FOR = env_bool("PORTAL_TRUST_X_FORWARDED_FOR")
+
+# Staff sign-in security (site/accounts/): failed sign-ins throttled per account and per IP and
+# logged (django-axes: 5 failures lock that account, and that IP, for 15 minutes); a second
+# factor (django-otp: TOTP app plus recovery codes) required for staff when
+# ACCOUNTS_REQUIRE_2FA (on in production) or once a user enrolled; sessions end after
+# ACCOUNTS_IDLE_MINUTES without a request, and after SESSION_COOKIE_AGE in any case.
+INSTALLED_APPS += [
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
+    "accounts.middleware.IdleSessionMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("accounts.middleware.IdleSessionMiddleware") + 1,
+    "accounts.middleware.SecondFactorMiddleware",
+)
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "accounts.security.axes_client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+OTP_TOTP_ISSUER = "careerSTEPS"
+ACCOUNTS_REQUIRE_2FA = env_bool("ACCOUNTS_REQUIRE_2FA", False)
+ACCOUNTS_IDLE_MINUTES = int(os.environ.get("ACCOUNTS_IDLE_MINUTES", "30"))
+SESSION_COOKIE_AGE = 60 * 60 * 12  # a working day at most, idle or not

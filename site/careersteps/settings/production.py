@@ -41,3 +41,5 @@ STORAGES = {  # noqa: F405
 WHITENOISE_USE_FINDERS = False
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Staff need a second factor in production (ACCOUNTS_REQUIRE_2FA=0 only for a demo server).
+ACCOUNTS_REQUIRE_2FA = env_bool("ACCOUNTS_REQUIRE_2FA", True)
