@@ -46,7 +46,14 @@ def form_posts_allowed(request, scope: str = "application-form") -> bool:
 
 
 def requester_ip(request) -> str | None:
-    """The address the request came from, as the access layer resolves it (proxies)."""
-    from workflows.access.network import client_ip
+    """The address the connection came from (``REMOTE_ADDR``), only if it is a valid IP.
 
-    return client_ip(request)
+    X-Forwarded-For is not believed here: behind a reverse proxy this becomes the access
+    layer's ``client_ip`` (trusted proxies only) once that module is in place.
+    """
+    import ipaddress
+
+    try:
+        return str(ipaddress.ip_address((request.META.get("REMOTE_ADDR") or "").strip()))
+    except ValueError:
+        return None
