@@ -28,6 +28,10 @@ LIMITS: dict[str, Limit] = {
     "review.decision": Limit(100, "a coordinator decides dozens in one sitting (batch)"),
     "outbox.send": Limit(50, "the worker sends every email through this path"),
     "pdf.render": Limit(1000, "agreements are rendered in the worker, but not minutes each"),
+    "agreement.render": Limit(
+        1000, "per agreement, in the worker; its notes compare it with WeasyPrint alone (<= 1.2)"
+    ),
+    "agreement.seal": Limit(1100, "render plus seal per agreement; the seal alone (notes) < 50 ms"),
     "matching.pilot": Limit(1000, "a coordinator re-runs the pilot-size matching while waiting"),
     "matching.large": Limit(10_000, "2,000 mentees × 1,000 mentors on 2 cores (issue 8 target)"),
 }

@@ -37,7 +37,7 @@ from django.core.management import call_command
 from bench.options import Options
 
 #: Benchmark groups in printing order; each is a module ``bench.<group>`` with ``rows()``.
-GROUPS = ("pages", "api", "ical", "forms", "portal", "review", "pdf", "matching")
+GROUPS = ("pages", "api", "ical", "forms", "portal", "review", "pdf", "matching", "agreements")
 
 CHILD_FLAG = "CAREERSTEPS_BENCH_CHILD"
 CHILD_DB = "CAREERSTEPS_BENCH_DB"
