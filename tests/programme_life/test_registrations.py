@@ -119,3 +119,33 @@ def test_concurrent_registrations_never_exceed_the_capacity():
     assert not errors
     assert EventRegistration.objects.filter(state=Registered.REGISTERED).count() == 1
     assert EventRegistration.objects.filter(state=Registered.WAITLISTED).count() == 5
+
+
+@pytest.mark.django_db
+def test_a_coordinator_sets_places_and_marks_attendance_in_the_admin(client, tandem):
+    from tests.factories import UserFactory
+    from workflows.access.groups import COORDINATORS
+
+    coordinator = UserFactory(groups=[COORDINATORS])
+    client.force_login(coordinator)
+    event = make_event(days_ahead=-1)
+    url = f"/admin/event-registrations/{event.pk}/"
+    assert client.post(url, {"action": "settings", "capacity": "12", "is_open": "on"}).status_code
+    signup = EventSignup.objects.get(event=event)
+    assert signup.capacity == 12
+    mentee = tandem.mentee_application.person
+    registration = EventRegistration.objects.create(
+        signup=signup, person=mentee, state=Registered.REGISTERED
+    )
+    client.post(url, {"action": "attended", "registration": registration.pk})
+    assert Meeting.objects.filter(match=tandem, event=event).exists()
+    assert "Event registrations" in client.get("/admin/event-registrations/").content.decode()
+
+
+@pytest.mark.django_db
+def test_people_outside_the_coordinators_get_404_in_the_admin(client):
+    from tests.factories import UserFactory
+    from workflows.access.groups import REVIEWERS
+
+    client.force_login(UserFactory(groups=[REVIEWERS]))
+    assert client.get("/admin/event-registrations/").status_code == 404

@@ -8,7 +8,9 @@ held in one transaction, dated when it took place, so the history reads as it ha
 from django.utils.translation import gettext_lazy as _
 
 from workflows.engine.machine import Machine, State, Transition
+from workflows.engine.registry import register
 from workflows.programme_life.roles import AUTHOR, COORDINATOR, PARTNER, SYSTEM, meeting_roles
+from workflows.roles import ROLE_LABELS
 
 PLANNED = "planned"
 HELD = "held"
@@ -40,4 +42,6 @@ MEETING = Machine(
     initial=PLANNED,
     transitions=TRANSITIONS,
     roles_of=meeting_roles,
+    role_labels={**ROLE_LABELS, AUTHOR: _("author"), PARTNER: _("partner")},
 )
+register(MEETING)

@@ -105,7 +105,7 @@ def record_event_attendance(match: Match, person: Person, event, *, occurred_at=
         "lab_visit": Meeting.Kind.LAB_VISIT,
         "company_visit": Meeting.Kind.COMPANY_VISIT,
         "doctoral_meeting": Meeting.Kind.DOCTORAL_MEETING,
-    }.get(event.event_type, Meeting.Kind.WORKSHOP)
+    }.get(event.event_type, Meeting.Kind.MEETING)  # a programme meeting
     if event.is_online:
         mode, institution_id = Meeting.Mode.ONLINE, None
     elif event.institution_id:

@@ -131,8 +131,11 @@ def _move_up(signup: EventSignup) -> EventRegistration | None:
     return first
 
 
-def mark_attendance(registration: EventRegistration, attended: bool) -> None:
-    """A coordinator marks attendance; an attended event enters the person's tandem logs."""
+def mark_attendance(registration: EventRegistration, attended: bool, *, occurred_at=None) -> None:
+    """A coordinator marks attendance; an attended event enters the person's tandem logs.
+
+    ``occurred_at`` dates the log entry's history for replays (the demo); None means now.
+    """
     with transaction.atomic():
         registration.attended = attended
         registration.save(update_fields=["attended", "updated_at"])
@@ -140,5 +143,8 @@ def mark_attendance(registration: EventRegistration, attended: bool) -> None:
             for match in tandems.tandems_of(registration.person):
                 if match.cohort.programme_starts_on <= registration.signup.event.starts_at.date():
                     meetings.record_event_attendance(
-                        match, registration.person, registration.signup.event
+                        match,
+                        registration.person,
+                        registration.signup.event,
+                        occurred_at=occurred_at,
                     )
