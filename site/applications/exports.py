@@ -30,7 +30,7 @@ from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from applications.admin.answers import answer_rows
+from applications.admin.answers import answer_rows, labels_in_language
 from applications.models import Application
 from base.timezones import naive_in_zone
 from base.translated import translated, translations
@@ -198,42 +198,18 @@ def _decision(entries: list[HistoryEntry]) -> dict[str, Any]:
 
 def _answers(items: list[Application]) -> tuple[list[Column], dict[int, dict[str, Any]]]:
     """One column per question key (in form order), labelled in the reader's language."""
-    labels = _question_labels(items)
+    labels = labels_in_language(items)
     columns: dict[str, Column] = {}
     values: dict[int, dict[str, Any]] = {}
     for application in items:
         row = {}
-        for answer in answer_rows(application):
+        for answer in answer_rows(application, labels):
             key = f"answer:{answer.key}"
             if key not in columns:
-                label = labels.get(answer.key) or answer.label
-                columns[key] = Column(key, _("Answer: %(question)s") % {"question": label})
+                columns[key] = Column(key, _("Answer: %(question)s") % {"question": answer.label})
             row[key] = answer.value
         values[application.pk] = row
     return list(columns.values()), values
-
-
-def _question_labels(items: list[Application]) -> dict[str, str]:
-    """Question labels from the form pages translated into the active language (one query,
-    plus one form description per distinct form)."""
-    from django.utils import translation
-
-    from applications.pages import ApplicationFormPage
-    from base.translated import locale_for
-
-    keys = {(a.form_snapshot or {}).get("translation_key") for a in items if a.form_snapshot} - {
-        None,
-        "",
-    }
-    locale = locale_for(translation.get_language())
-    if not keys or locale is None:
-        return {}
-    labels: dict[str, str] = {}
-    for page in ApplicationFormPage.objects.filter(translation_key__in=keys, locale=locale):
-        for question in page.form_definition().get("questions", []):
-            for described in question.get("fields", []):
-                labels.setdefault(described.get("name", ""), described.get("label", ""))
-    return labels
 
 
 # --- writers -------------------------------------------------------------------------------

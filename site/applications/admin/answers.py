@@ -35,9 +35,46 @@ def _display(value: Any, field: dict[str, Any]) -> str:
         return gettext("Yes") if value else gettext("No")
     if isinstance(value, list):
         return ", ".join(labels.get(str(item), str(item)) for item in value)
+    if isinstance(value, dict) and "languages" in field:
+        return language_levels(value)
     if isinstance(value, dict):
         return ", ".join(f"{key}: {item}" for key, item in value.items())
     return labels.get(str(value), str(value))
+
+
+def language_levels(value: dict[str, Any]) -> str:
+    """``{"cs": "A1", "de": "native"}`` as "Czech (A1), German (Native speaker)", in the
+    reader's language (languages not spoken at all are left out)."""
+    from applications.core import LANGUAGE_CHOICES, LEVEL_CHOICES
+
+    languages = dict(LANGUAGE_CHOICES)
+    levels = dict(LEVEL_CHOICES)
+    return ", ".join(
+        f"{languages.get(code, code)} ({levels.get(level, level)})"
+        for code, level in value.items()
+        if level
+    )
+
+
+def labels_in_language(applications, language: str | None = None) -> dict[str, str]:
+    """Question labels by key from the application forms translated into ``language`` (the
+    active one by default): one query, plus one form description per distinct form.
+
+    A snapshot keeps the labels the applicant saw; staff read them in their admin language
+    where the form page has a translation (every translation keeps the question keys)."""
+    from applications.pages import ApplicationFormPage
+    from base.translated import locale_for
+
+    keys = {(a.form_snapshot or {}).get("translation_key") for a in applications} - {None, ""}
+    locale = locale_for(language)
+    if not keys or locale is None:
+        return {}
+    labels: dict[str, str] = {}
+    for page in ApplicationFormPage.objects.filter(translation_key__in=keys, locale=locale):
+        for question in page.form_definition().get("questions", []):
+            for described in question.get("fields", []):
+                labels.setdefault(described.get("name", ""), described.get("label", ""))
+    return labels
 
 
 def _download_url(upload_id: int) -> str:
@@ -47,16 +84,20 @@ def _download_url(upload_id: int) -> str:
         return ""
 
 
-def answer_rows(application: Application) -> list[AnswerRow]:
-    """Every answered question in form order; answers without a snapshot entry at the end."""
+def answer_rows(application: Application, labels: dict[str, str] | None = None) -> list[AnswerRow]:
+    """Every answered question in form order; answers without a snapshot entry at the end.
+
+    ``labels`` (see :func:`labels_in_language`) replace the snapshot's labels where given."""
     answers: dict[str, Any] = dict(application.answers or {})
+    labels = labels or {}
     rows: list[AnswerRow] = []
     for question in (application.form_snapshot or {}).get("questions", []):
         for field in question.get("fields", []):
             key = field.get("name", "")
             if field.get("input") in SKIPPED_INPUTS or key not in answers:
                 continue
-            rows.append(_row(key, field.get("label") or key, answers.pop(key), field))
+            label = labels.get(key) or field.get("label") or key
+            rows.append(_row(key, label, answers.pop(key), field))
     for key, value in answers.items():
         rows.append(_row(key, key, value, {}))
     return rows

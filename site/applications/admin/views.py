@@ -100,11 +100,19 @@ class ApplicationInspectView(InspectView):
             }
             for entry in HistoryEntry.objects.for_object(self.object).select_related("actor_user")
         ]
+        # Internal notes are for the cohort's coordinators, never for reviewers (issue 11).
+        context["show_private"] = _is_coordinator(self.request.user, self.object)
         context["history_heading"] = _("History")
         context["answers_heading"] = _("Answers")
         context["answers"] = answer_rows(self.object)
         context["profile"] = getattr(self.object, "profile", None)
         return context
+
+
+def _is_coordinator(user, application: Application) -> bool:
+    from workflows.roles import is_coordinator
+
+    return bool(user.is_superuser or is_coordinator(user))
 
 
 def _state_label(key: str) -> str:
