@@ -2,7 +2,7 @@
 
 Group names are identifiers (the groups are created by ``review``'s data migration); their
 display names are translated in the admin. Coordinators may be scoped to cohorts with
-:class:`workflows.review.models.CohortRole`: a coordinator of cohort A holds no coordinator
+:class:`workflows.access.models.CohortRole`: a coordinator of cohort A holds no coordinator
 role towards an application of cohort B unless they are global (no cohort roles) or superuser.
 
 The resolvers for matches and agreements are written against the models that later issues
@@ -15,12 +15,17 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from workflows.access.cohorts import is_coordinator_of
+from workflows.access.groups import (  # noqa: F401  (group names are asked for here too)
+    COORDINATORS,
+    EDITORS,
+    GROUPS,
+    REVIEWERS,
+    in_group,
+    is_coordinator,
+    is_reviewer,
+)
 from workflows.engine.actors import Actor
-
-EDITORS = "Editors"
-COORDINATORS = "Coordinators"
-REVIEWERS = "Reviewers"
-GROUPS = (EDITORS, COORDINATORS, REVIEWERS)
 
 APPLICANT = "applicant"
 COORDINATOR = "coordinator"
@@ -40,30 +45,11 @@ ROLE_LABELS = {
 }
 
 
-def in_group(user: Any, group_name: str) -> bool:
-    if user is None or not user.is_authenticated or not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    return user.groups.filter(name=group_name).exists()
-
-
-def is_coordinator(user: Any) -> bool:
-    """Coordinator of at least one cohort (or globally): may open the coordinator screens."""
-    return in_group(user, COORDINATORS)
-
-
-def is_reviewer(user: Any) -> bool:
-    return in_group(user, REVIEWERS)
-
-
 def coordinates(user: Any, application: Any) -> bool:
     """Whether ``user`` coordinates the cohort ``application`` belongs to."""
     if user is None:
         return False
-    from workflows.review.selectors import is_coordinator_of
-
-    return is_coordinator_of(user, application)
+    return is_coordinator_of(user, application.cohort)
 
 
 def application_roles(actor: Actor, application: Any) -> set[str]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -37,19 +36,9 @@ from portal.services import (
     withdraw_application,
 )
 from portal.timeline import timeline_for
+from workflows.access.network import client_ip
 from workflows.engine.actors import Actor
 from workflows.engine.engine import TransitionError
-
-
-def client_ip(request: HttpRequest) -> str | None:
-    """The address the rate limit counts. ``X-Forwarded-For`` is only trusted when the site
-    says it runs behind a proxy (``PORTAL_TRUST_X_FORWARDED_FOR``), else anyone could rotate
-    it to escape the limit; the proxy's own entry is the last one."""
-    if getattr(settings, "PORTAL_TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[-1].strip() or None
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def applicant_required(view: Callable) -> Callable:

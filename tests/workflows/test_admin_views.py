@@ -7,11 +7,12 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.factories import ApplicationFactory, UserFactory
+from workflows.access.models import CohortRole
 from workflows.engine.actors import Actor
 from workflows.engine.models import EffectSwitch
 from workflows.notifications.models import OutboundEmail
 from workflows.review import services
-from workflows.review.models import CohortRole, ReviewAssignment
+from workflows.review.models import ReviewAssignment
 from workflows.roles import COORDINATORS, REVIEWERS
 
 

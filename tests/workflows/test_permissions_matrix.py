@@ -13,9 +13,9 @@ from types import SimpleNamespace
 import pytest
 
 from tests.factories import ApplicationFactory, PersonFactory, UserFactory
+from workflows.agreements.lifecycle import AGREEMENT
 from workflows.engine.actors import Actor
 from workflows.engine.engine import check_transition
-from workflows.agreements.lifecycle import AGREEMENT
 from workflows.lifecycles.application import APPLICATION
 from workflows.matching.lifecycle import MATCH
 from workflows.review.models import ReviewAssignment
@@ -115,7 +115,7 @@ def test_application_transition_refused_from_every_other_state(transition, cohor
 
 @pytest.mark.django_db
 def test_cohort_coordinator_cannot_decide_in_another_cohort(cohort, other_cohort):
-    from workflows.review.models import CohortRole
+    from workflows.access.models import CohortRole
 
     coordinator = UserFactory(groups=[COORDINATORS])
     CohortRole.objects.create(user=coordinator, role="coordinator", cohort=cohort)

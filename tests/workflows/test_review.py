@@ -8,9 +8,10 @@ from decimal import Decimal
 import pytest
 
 from tests.factories import ApplicationFactory, UserFactory
+from workflows.access.models import CohortRole
 from workflows.engine.actors import Actor
 from workflows.review import services
-from workflows.review.models import CohortRole, ReviewAssignment, ReviewerProfile
+from workflows.review.models import ReviewAssignment, ReviewerProfile
 from workflows.roles import REVIEWERS
 
 

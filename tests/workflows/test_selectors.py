@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from tests.factories import ApplicationFactory, UserFactory
-from workflows.review.models import CohortRole, ReviewAssignment
+from workflows.access.models import CohortRole
+from workflows.review.models import ReviewAssignment
 from workflows.review.selectors import (
     applications_visible_to,
     can_view_application,

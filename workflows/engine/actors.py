@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from workflows.access.network import client_ip
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -24,12 +26,10 @@ class Actor:
         user = getattr(request, "user", None)
         if user is not None and not user.is_authenticated:
             user = None
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        ip = forwarded.split(",")[0].strip() if forwarded else request.META.get("REMOTE_ADDR")
         return cls(
             user=user,
             person=person,
-            ip=ip or None,
+            ip=client_ip(request),
             user_agent=request.META.get("HTTP_USER_AGENT", "")[:500],
         )
 

@@ -1,9 +1,6 @@
 """Review: who reviews which application, with what rubric, and what they concluded.
 
-* :class:`CohortRole` scopes a coordinator (or reviewer) to cohorts. A member of the
-  Coordinators group with no coordinator ``CohortRole`` is *global*; one with rows coordinates
-  only those cohorts. Cohorts are compared by ``translation_key``, so the cs/de copies of a
-  cohort page count as the same cohort.
+* Cohort scope (``CohortRole``) lives in :mod:`workflows.access`, below every domain app.
 * :class:`ReviewAssignment` links one reviewer to one application, with a due date. A reviewer
   who declares a conflict of interest is *recused* (the row stays, for the audit) and replaced.
 * :class:`Rubric` / :class:`Criterion` are translatable snippets: weighted criteria scored 1-5.
@@ -25,40 +22,6 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, TranslatableMixin
 
 from applications.models import Application
-
-
-class CohortRole(models.Model):
-    """A role held in one cohort only (see the module docstring for how it scopes)."""
-
-    class Role(models.TextChoices):
-        COORDINATOR = "coordinator", _("Coordinator")
-        REVIEWER = "reviewer", _("Reviewer")
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("user"),
-        on_delete=models.CASCADE,
-        related_name="cohort_roles",
-    )
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
-    cohort = models.ForeignKey(
-        "cohorts.CohortPage",
-        verbose_name=_("cohort"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-
-    panels = [FieldPanel("user"), FieldPanel("role"), FieldPanel("cohort")]
-
-    class Meta:
-        verbose_name = _("cohort role")
-        verbose_name_plural = _("cohort roles")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "role", "cohort"], name="one_cohort_role")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.user} – {self.get_role_display()} ({self.cohort})"
 
 
 class ReviewAssignmentQuerySet(models.QuerySet):

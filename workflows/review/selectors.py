@@ -4,7 +4,7 @@
 search, API) calls for every query a reviewer or coordinator can reach:
 
 * superusers and global coordinators: every application;
-* cohort coordinators (see :class:`~workflows.review.models.CohortRole`): their cohorts;
+* cohort coordinators (see :class:`~workflows.access.models.CohortRole`): their cohorts;
 * reviewers: only applications assigned to them that they have not recused themselves from;
 * anyone else: none.
 """
@@ -16,62 +16,32 @@ from typing import Any
 from django.db.models import QuerySet
 
 from applications.models import Application
-from workflows.review.models import CohortRole, ReviewAssignment
-from workflows.roles import COORDINATORS, REVIEWERS
-
-
-def _active_user(user: Any) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
-
-def _member(user: Any, group: str) -> bool:
-    return user.groups.filter(name=group).exists()
-
-
-def coordinated_cohort_keys(user: Any) -> set | None:
-    """The translation keys of the cohorts ``user`` coordinates; ``None`` means all cohorts
-    (superuser or global coordinator); an empty set means none."""
-    if not _active_user(user):
-        return set()
-    if user.is_superuser:
-        return None
-    if not _member(user, COORDINATORS):
-        return set()
-    keys = set(
-        CohortRole.objects.filter(user=user, role=CohortRole.Role.COORDINATOR).values_list(
-            "cohort__translation_key", flat=True
-        )
-    )
-    return keys or None
+from workflows.access import cohorts
+from workflows.access.cohorts import coordinated_cohort_keys
+from workflows.access.groups import COORDINATORS, REVIEWERS, in_group, is_active_user
+from workflows.review.models import ReviewAssignment
 
 
 def is_coordinator_of(user: Any, application: Application) -> bool:
     """Whether ``user`` coordinates the cohort of ``application``."""
-    if not _active_user(user):
-        return False
-    if user.is_superuser:
-        return True
-    if not _member(user, COORDINATORS):
-        return False
-    keys = coordinated_cohort_keys(user)
-    return keys is None or application.cohort.translation_key in keys
+    return cohorts.is_coordinator_of(user, application.cohort)
 
 
 def applications_visible_to(user: Any) -> QuerySet[Application]:
     """The applications ``user`` may see (see the module docstring)."""
     applications = Application.objects.all()
-    if not _active_user(user):
+    if not is_active_user(user):
         return applications.none()
     if user.is_superuser:
         return applications
-    if _member(user, COORDINATORS):
+    if in_group(user, COORDINATORS):
         keys = coordinated_cohort_keys(user)
         coordinated = (
             applications if keys is None else applications.filter(cohort__translation_key__in=keys)
         )
     else:
         coordinated = applications.none()
-    if _member(user, REVIEWERS):
+    if in_group(user, REVIEWERS):
         assigned = applications.filter(
             pk__in=ReviewAssignment.objects.active().filter(reviewer=user).values("application_id")
         )
@@ -81,7 +51,7 @@ def applications_visible_to(user: Any) -> QuerySet[Application]:
 
 def is_assigned(user: Any, application: Application) -> bool:
     """Whether ``user`` has a review assignment for ``application`` that they did not recuse."""
-    if not _active_user(user):
+    if not is_active_user(user):
         return False
     return ReviewAssignment.objects.active().filter(reviewer=user, application=application).exists()
 

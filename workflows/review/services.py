@@ -20,12 +20,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from applications.models import Application
+from workflows.access.models import CohortRole
 from workflows.engine.actors import Actor
 from workflows.engine.engine import TransitionError, apply_transition, check_transition
 from workflows.lifecycles.application import APPLICATION, DECISIONS, IN_REVIEW, SUBMITTED
 from workflows.review import permissions
 from workflows.review.models import (
-    CohortRole,
     Criterion,
     Review,
     ReviewAssignment,

@@ -17,11 +17,13 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from workflows.access.cohorts import can_grant_cohort_roles
+from workflows.access.models import CohortRole
 from workflows.engine import views as engine_views
 from workflows.notifications import views as notification_views
 from workflows.notifications.models import EmailTemplate
 from workflows.review import views
-from workflows.review.models import CohortRole, ReviewAssignment, ReviewerProfile, Rubric
+from workflows.review.models import ReviewAssignment, ReviewerProfile, Rubric
 from workflows.review.selectors import applications_visible_to
 from workflows.roles import is_coordinator, is_reviewer
 
@@ -34,8 +36,20 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
         return action == "view" and super().user_has_permission(user, action)
 
 
+class CohortRolePolicy(ModelPermissionPolicy):
+    """Cohort roles decide who coordinates what, so only global coordinators and superusers
+    add, change or delete them (``can_grant_cohort_roles``): a one-cohort coordinator can
+    neither add another cohort for themselves nor become global by deleting their last role."""
+
+    def user_has_permission(self, user, action):
+        if action != "view" and not can_grant_cohort_roles(user)[0]:
+            return False
+        return super().user_has_permission(user, action)
+
+
 # Registered before any viewset asks for the model's policy (Wagtail 8's policy registry).
 register_permission_policy(ReviewAssignment, ReadOnlyPolicy(ReviewAssignment))
+register_permission_policy(CohortRole, CohortRolePolicy(CohortRole))
 
 app_name = "review_admin"
 urlpatterns = [
@@ -191,7 +205,7 @@ def cohort_roles_item():
         cohort_roles.get_url_name("index"),
         icon_name="group",
         order=300,
-        check=model_permission("review.view_cohortrole"),
+        check=model_permission("access.view_cohortrole"),
     )
 
 

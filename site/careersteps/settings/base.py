@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "pagecache",
     # careerSTEPS: the automation (workflows/)
     "workflows.engine",
+    "workflows.access",
     "workflows.review",
     "workflows.notifications",
     "workflows.matching",
@@ -268,8 +269,9 @@ APPLICATIONS_MAX_UPLOAD_BYTES = int(os.environ.get("APPLICATIONS_MAX_UPLOAD_BYTE
 APPLICATIONS_DRAFT_DAYS = 90  # unsubmitted drafts are purged after this many days
 APPLICATIONS_PENDING_UPLOAD_DAYS = 2  # files of a failed submission are kept this long
 PORTAL_SIGN_IN_MIN_SECONDS = 0.4  # every sign-in request takes this long: no timing oracle
-# Behind a reverse proxy that sets X-Forwarded-For, trust it for the per-IP limit.
-PORTAL_TRUST_X_FORWARDED_FOR = env_bool("PORTAL_TRUST_X_FORWARDED_FOR")
+# Reverse proxies (addresses or networks, comma-separated) whose X-Forwarded-For is believed,
+# for the audit history and the per-IP limits (workflows.access.network.client_ip).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
 # Staff sign-in security (site/accounts/): failed sign-ins throttled per account and per IP and
 # logged (django-axes: 5 failures lock that account, and that IP, for 15 minutes); a second
