@@ -10,7 +10,7 @@ only labels and reasons are.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -57,6 +57,10 @@ class Transition:
     effects: tuple[Effect, ...] = ()
     #: Whether the person triggering it must (or may) write a comment.
     comment_required: bool = False
+    #: Locks what the guards read before they run, inside the transition's transaction (e.g.
+    #: ``SELECT ... FOR UPDATE`` on the cohort row), so that two transitions whose guards
+    #: read the same scope (places left in a cohort) run one after the other.
+    lock: Callable[[Any], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,8 @@ class Machine:
     transitions: tuple[Transition, ...]
     roles_of: RoleResolver
     state_field: str = "state"
+    #: Display names of the role keys the transitions name (keys are never translated).
+    role_labels: Mapping[str, str | Promise] = field(default_factory=dict, compare=False)
     _by_name: dict[str, Transition] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -93,8 +99,15 @@ class Machine:
     def transition(self, name: str) -> Transition:
         return self._by_name[name]
 
+    def find_transition(self, name: str) -> Transition | None:
+        return self._by_name.get(name)
+
     def transitions_from(self, state_key: str) -> Iterable[Transition]:
         return (t for t in self.transitions if state_key in t.sources)
+
+    def role_label(self, key: str) -> str | Promise:
+        """The display name of role ``key`` (the key itself when the machine has none)."""
+        return self.role_labels.get(key, key)
 
     def state_choices(self) -> list[tuple[str, str | Promise]]:
         return [(state.key, state.label) for state in self.states]
