@@ -7,7 +7,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic import IndexView, InspectView
 
-from applications.admin.answers import answer_rows
+from applications.admin.answers import answer_rows, labels_in_language
 from applications.admin.permissions import (
     can_export_applications,
     can_view_application,
@@ -76,7 +76,11 @@ class ApplicationInspectView(InspectView):
         return f"{person.full_name} <{person.email}>"
 
     def get_cohort_display_value(self) -> str:
-        return self.object.cohort.title
+        """The cohort's title in the reader's admin language (its translation, if any)."""
+        from base.translated import translated, translations
+
+        cohort = self.object.cohort
+        return translated(cohort, translations(type(cohort), [cohort])).title
 
     def get_submitted_at_display_value(self) -> str:
         return self._in_readers_zone(self.object.submitted_at)
@@ -104,9 +108,26 @@ class ApplicationInspectView(InspectView):
         context["show_private"] = _is_coordinator(self.request.user, self.object)
         context["history_heading"] = _("History")
         context["answers_heading"] = _("Answers")
-        context["answers"] = answer_rows(self.object)
-        context["profile"] = getattr(self.object, "profile", None)
+        context["answers"] = answer_rows(self.object, labels_in_language([self.object]))
+        profile = context["profile"] = getattr(self.object, "profile", None)
+        if profile is not None:
+            context.update(_profile_names(profile))
         return context
+
+
+def _profile_names(profile) -> dict[str, str]:
+    """Institution and disciplines in the reader's language (profiles store the source)."""
+    from base.translated import translated, translations
+
+    disciplines = list(profile.disciplines.all())
+    names = translations(type(disciplines[0]), disciplines) if disciplines else {}
+    institution = profile.institution
+    return {
+        "institution_name": translated(
+            institution, translations(type(institution), [institution])
+        ).name,
+        "discipline_names": ", ".join(sorted(translated(d, names).name for d in disciplines)),
+    }
 
 
 def _is_coordinator(user, application: Application) -> bool:
