@@ -6,3 +6,7 @@ class AgreementsConfig(AppConfig):
     name = "workflows.agreements"
     label = "agreements"
     verbose_name = _("Agreements")
+
+    def ready(self) -> None:
+        # Registers the AGREEMENT machine with the engine (workflows.engine.registry).
+        from workflows.agreements import lifecycle  # noqa: F401

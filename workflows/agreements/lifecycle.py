@@ -15,7 +15,8 @@ state and the role, the permission functions the rest, each with a reason.
 from django.utils.translation import gettext_lazy as _
 
 from workflows.engine.machine import Effect, Machine, State, Transition
-from workflows.roles import COORDINATOR, MENTEE, MENTOR, SYSTEM, agreement_roles
+from workflows.engine.registry import register
+from workflows.roles import COORDINATOR, MENTEE, MENTOR, ROLE_LABELS, SYSTEM, agreement_roles
 
 DRAFT = "draft"
 ISSUED = "issued"
@@ -79,4 +80,6 @@ AGREEMENT = Machine(
     initial=DRAFT,
     transitions=TRANSITIONS,
     roles_of=agreement_roles,
+    role_labels=ROLE_LABELS,
 )
+register(AGREEMENT)
