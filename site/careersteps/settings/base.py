@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "cohorts",
     "applications",
     "portal",
+    "accounts",  # staff sign-in security and request throttles
     "demo",
     "bench",
     "pagecache",
@@ -91,6 +92,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "careersteps.hostile_input.HostileInputMiddleware",  # 4xx for NUL bytes, 2**70 offsets
     "pagecache.middleware.PageCacheMiddleware",  # anonymous page hits stop here (pagecache/)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "base.middleware.LocaleMiddleware",  # Django's, minus redirecting API/admin 404s to /en/
@@ -267,7 +269,10 @@ LOGGING = {
 # Applications and the applicant portal (each also has a default in code).
 APPLICATIONS_MAX_UPLOAD_BYTES = int(os.environ.get("APPLICATIONS_MAX_UPLOAD_BYTES", 5 << 20))
 APPLICATIONS_DRAFT_DAYS = 90  # unsubmitted drafts are purged after this many days
-APPLICATIONS_PENDING_UPLOAD_DAYS = 2  # files of a failed submission are kept this long
+APPLICATIONS_PENDING_UPLOAD_MINUTES = 60  # files of a refused submission are kept this long
+# Anonymous form posts (submissions, drafts) per requester IP and window (accounts.throttle).
+APPLICATIONS_POSTS_PER_IP = int(os.environ.get("APPLICATIONS_POSTS_PER_IP", "30"))
+APPLICATIONS_POSTS_WINDOW_MINUTES = 10
 PORTAL_SIGN_IN_MIN_SECONDS = 0.4  # every sign-in request takes this long: no timing oracle
 # Reverse proxies (addresses or networks, comma-separated) whose X-Forwarded-For is believed,
 # for the audit history and the per-IP limits (workflows.access.network.client_ip).
