@@ -16,3 +16,10 @@ def localized_title(page: Page, language: str) -> str:
         return page.title
     translated = page.get_translation_or_none(locale)
     return translated.title if translated else page.title
+
+
+def translated_only(pages):
+    """Pages written in their own language. wagtail-localize keeps each language's tree in step
+    by creating aliases of untranslated pages (still showing the source text); listings, menus
+    and feeds leave those out, so a Czech reader is not offered English headlines as news."""
+    return pages.filter(alias_of__isnull=True)

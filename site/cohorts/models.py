@@ -30,7 +30,9 @@ class CohortIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["cohorts"] = (
+        from base.localization import translated_only
+
+        context["cohorts"] = translated_only(
             CohortPage.objects.live().child_of(self).order_by("-programme_starts_on")
         )
         return context

@@ -46,7 +46,10 @@ class EventIndexPage(RoutablePageMixin, Page):
         verbose_name = _("event index page")
 
     def events(self) -> EventPageQuerySet:
-        return EventPage.objects.live().child_of(self)
+        """Live events of this index written in its language (no untranslated aliases)."""
+        from base.localization import translated_only
+
+        return translated_only(EventPage.objects.live().child_of(self))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from base.blocks import BaseStreamBlock
+from base.localization import translated_only
 
 
 class HomePage(Page):
@@ -61,13 +62,16 @@ class HomePage(Page):
         from news.models import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = (
-            NewsPage.objects.live().descendant_of(self).order_by("-date_published")[:3]
-        )
-        context["upcoming_events"] = EventPage.objects.live().descendant_of(self).upcoming()[:3]
+        # Only pages translated into this language (see base.localization.translated_only).
+        context["latest_news"] = translated_only(
+            NewsPage.objects.live().descendant_of(self).order_by("-date_published")
+        )[:3]
+        context["upcoming_events"] = translated_only(
+            EventPage.objects.live().descendant_of(self).upcoming()
+        )[:3]
         context["open_cohorts"] = [
             cohort
-            for cohort in CohortPage.objects.live().descendant_of(self)
+            for cohort in translated_only(CohortPage.objects.live().descendant_of(self))
             if cohort.application_status() == CohortPage.ApplicationStatus.OPEN
         ]
         return context

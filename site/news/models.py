@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from base.blocks import BaseStreamBlock
+from base.localization import translated_only
 
 
 class NewsIndexPage(Page):
@@ -28,7 +29,7 @@ class NewsIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = (
+        context["articles"] = translated_only(
             NewsPage.objects.live().child_of(self).order_by("-date_published", "-pk")
         )
         return context

@@ -13,6 +13,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
+from base.localization import translated_only
 from base.models import FooterText
 
 register = template.Library()
@@ -94,7 +95,10 @@ def menu_pages(context) -> list[Page]:
     except Locale.DoesNotExist:
         return []
     home = site.root_page.get_translation_or_none(locale) or site.root_page
-    return list(home.get_children().live().in_menu().specific().defer_streamfields())
+    # Untranslated pages (aliases showing the source text) are not offered in the menu.
+    return list(
+        translated_only(home.get_children().live().in_menu()).specific().defer_streamfields()
+    )
 
 
 @register.simple_tag(takes_context=True)
