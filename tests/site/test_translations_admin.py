@@ -60,9 +60,11 @@ SEEN_IN_CZECH = [
     "Dashboard",
     "Před 1 minuta",
     " stránky across",
+    "Snippets",
+    "Actions",
 ]
 #: The same for German.
-SEEN_IN_GERMAN = ["Translations", "Locale:", "What's new"]
+SEEN_IN_GERMAN = ["Translations", "Locale:", "What's new", "Actions"]
 #: "1-3 of 3 stránky": a range with an English "of", in any language.
 ENGLISH_RANGE = re.compile(r"\d+\s*[-–]\s*\d+ of \d+")
 
@@ -80,6 +82,7 @@ def screens(ids: dict[str, int]) -> dict[str, list[str]]:
             reverse("wagtailadmin_pages:edit", args=[ids["czech_page"]]),
             reverse("wagtailadmin_pages:history", args=[ids["czech_page"]]),
             reverse("wagtailsnippets:index"),
+            reverse("wagtailsnippets_base_footertext:list"),
             reverse("wagtaildocs:index"),
             reverse("wagtailimages:index"),
             reverse("wagtailadmin_reports:aging_pages"),
