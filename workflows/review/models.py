@@ -223,3 +223,7 @@ class ReviewerProfile(models.Model):
     def discipline_set(self) -> set[str]:
         """The stable keys of the reviewer's disciplines (the same in every language)."""
         return {d.key for d in self.disciplines.all()}
+
+
+# A reviewer's unfinished review lives in its own small module; importing it registers it.
+from workflows.review.drafts import ReviewDraft  # noqa: E402, F401

@@ -10,13 +10,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import select_template
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from applications.models import Application
@@ -24,14 +22,12 @@ from workflows.engine.actors import Actor
 from workflows.engine.engine import TransitionError
 from workflows.engine.history import history_for
 from workflows.lifecycles.application import IN_REVIEW, WAITLISTED
-from workflows.review import permissions, services
+from workflows.review import email_preview, reviewer_page, services  # noqa: F401 - their URLs
 from workflows.review.forms import (
     AssignForm,
     AutoAssignForm,
     BatchDecisionForm,
-    ConflictForm,
     DecisionForm,
-    ReviewForm,
 )
 from workflows.review.models import ReviewAssignment
 from workflows.review.selectors import applications_visible_to, is_coordinator_of
@@ -79,65 +75,9 @@ def my_reviews(request):
 
 
 def review_assignment(request, pk: int):
-    """The review form of one of the reviewer's own assignments (404 for anyone else's)."""
-    assignment = get_object_or_404(
-        ReviewAssignment.objects.select_related("application__person", "application__cohort"),
-        pk=pk,
-        reviewer=request.user,
-    )
-    if assignment.status == ReviewAssignment.Status.RECUSED:
-        raise Http404
-    application = assignment.application
-    rubric = services.rubric_for(application, get_language())
-    review_form = ReviewForm(rubric=rubric) if rubric else None
-    conflict_form = ConflictForm()
-    if request.method == "POST":
-        try:
-            if request.POST.get("action") == "conflict":
-                conflict_form = ConflictForm(request.POST)
-                if conflict_form.is_valid():
-                    replacement = services.declare_conflict(
-                        assignment, request.user, conflict_form.cleaned_data["reason"]
-                    )
-                    messages.success(
-                        request,
-                        _("Thank you. Another reviewer has been assigned.")
-                        if replacement
-                        else _("Thank you. The coordinators will assign another reviewer."),
-                    )
-                    return redirect("review_admin:my_reviews")
-            elif rubric:
-                review_form = ReviewForm(request.POST, rubric=rubric)
-                if review_form.is_valid():
-                    services.submit_review(
-                        assignment,
-                        request.user,
-                        rubric=rubric,
-                        scores=review_form.scores(),
-                        recommendation=review_form.cleaned_data["recommendation"],
-                        comment=review_form.cleaned_data["comment"],
-                    )
-                    messages.success(request, _("Your review has been submitted. Thank you!"))
-                    return redirect("review_admin:my_reviews")
-        except services.ReviewError as error:
-            messages.error(request, error.reason)
-    allowed, reason = permissions.can_review(request.user, assignment)
-    return TemplateResponse(
-        request,
-        "review/admin/review_form.html",
-        {
-            "page_title": _("Review: %(application)s") % {"application": application},
-            "header_icon": "tasks",
-            "assignment": assignment,
-            "application": application,
-            "summary_template": _summary_template(),
-            "rubric": rubric,
-            "review_form": review_form if allowed else None,
-            "closed_reason": reason,
-            "conflict_form": conflict_form if allowed else None,
-            "review": getattr(assignment, "review", None),
-        },
-    )
+    """The reviewer's page (answers, CV and rubric side by side): see
+    :mod:`workflows.review.reviewer_page`. 404 for anyone but the assigned reviewer."""
+    return reviewer_page.review_page(request, pk)
 
 
 # --- coordinators ------------------------------------------------------------------------
