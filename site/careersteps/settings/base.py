@@ -39,6 +39,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # careerSTEPS: the CMS side (site/)
     "base",
+    "admin_i18n",  # the admin's Czech and German: "před 5 dny", "vor 5 Tagen"
     "home",
     "programme",
     "news",
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "workflows.notifications",
     "workflows.matching",
     "workflows.agreements",
+    "workflows.programme_life",
     # Wagtail and its translation layer
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales, adds locale synchronisation
@@ -157,10 +159,16 @@ LANGUAGES = [
     ("de", _("German")),
     ("en", _("English")),
 ]
+# Our catalogs come first: they hold our strings and, merged in by compile_translations,
+# corrections of Wagtail's and wagtail-localize's Czech and German (locales/README.md).
 LOCALE_PATHS = [BASE_DIR / "locales"]
+# The admin speaks the site's languages only, each named in itself.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("cs", "Čeština"), ("de", "Deutsch"), ("en", "English")]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Prague"
+# English dates as en-GB ("9 December 2026, 17:00"); Czech and German keep Django's formats.
+FORMAT_MODULE_PATH = ["base.formats"]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILLOCALIZE_JOBS = {"BACKEND": "wagtail_localize.tasks.ImmediateBackend"}
