@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v3.urls import api as api_v3
 from wagtail.documents import urls as wagtaildocs_urls
 
+from base.sitemap import sitemap
 from workflows.programme_life import views as programme_life_views
 
 urlpatterns = [
@@ -16,6 +17,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v3/", api_v3.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Every public page in every language, with hreflang alternates (base/sitemap.py).
+    path("sitemap.xml", sitemap, name="sitemap"),
     # /v/<code>/: the short verification URL printed on sealed agreements.
     path("", include("workflows.agreements.short_urls")),
     # A participant's personal iCal feed: the secret in the URL is the key.
