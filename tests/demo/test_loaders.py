@@ -28,6 +28,9 @@ def test_loaders_run_in_order():
         "users",
         "pilot_replay",
         "review_queue",
+        "matches",
+        "agreements",
+        "programme_year",
     ]
 
 

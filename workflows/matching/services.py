@@ -48,11 +48,12 @@ from workflows.matching.solver import evaluate, solve
 QUIET = frozenset({"notify"})
 
 
-def approve(match: Match, actor: Actor) -> Match:
+def approve(match: Match, actor: Actor, *, occurred_at=None, quiet: bool = False) -> Match:
     """Approve a proposed pair. One transaction: the mentor's application row is locked, the
     mentor's approved and confirmed matches counted against their capacity, then the engine's
     compare-and-set. Raises ``TransitionConflict`` when the mentor is full or someone else
-    approved (or cancelled) it first, ``TransitionRefused`` for the wrong role or state."""
+    approved (or cancelled) it first, ``TransitionRefused`` for the wrong role or state.
+    ``occurred_at`` and ``quiet`` are for replaying history (the demo): dated, no email."""
     check = check_transition(MATCH, match, "approve", actor)
     if not check.allowed:
         raise TransitionRefused(check.reason)
@@ -64,7 +65,14 @@ def approve(match: Match, actor: Actor) -> Match:
                 _("%(mentor)s has no place left (capacity %(capacity)s).")
                 % {"mentor": mentor.person.full_name, "capacity": applied_capacity(mentor)}
             )
-        apply_transition(MATCH, match, "approve", actor)
+        apply_transition(
+            MATCH,
+            match,
+            "approve",
+            actor,
+            occurred_at=occurred_at,
+            disabled_effects=QUIET if quiet else frozenset(),
+        )
     return match
 
 

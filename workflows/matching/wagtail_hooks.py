@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from workflows.matching import admin_views
+from workflows.matching.scope import is_coordinator
 
 app_name = "matching_admin"
 urlpatterns = [
@@ -24,9 +25,7 @@ class MatchingMenuItem(MenuItem):
     """Shown to coordinators; the URL is reversed when rendered (admin URLs load late)."""
 
     def is_shown(self, request):
-        from workflows.access.groups import COORDINATORS, in_group
-
-        return in_group(request.user, COORDINATORS)
+        return is_coordinator(request.user)
 
     def render_component(self, request):
         self.url = reverse("matching_admin:index")
