@@ -17,3 +17,7 @@ class ReviewConfig(AppConfig):
         from workflows.review.exports import review_columns
 
         register_columns("review", review_columns)
+
+        from workflows.review.email_scopes import register
+
+        register()
