@@ -46,14 +46,8 @@ def form_posts_allowed(request, scope: str = "application-form") -> bool:
 
 
 def requester_ip(request) -> str | None:
-    """The address the connection came from (``REMOTE_ADDR``), only if it is a valid IP.
+    """The requester's address by the access layer's one rule (X-Forwarded-For believed only
+    from ``TRUSTED_PROXIES``; only a valid IP, else None)."""
+    from workflows.access.network import client_ip
 
-    X-Forwarded-For is not believed here: behind a reverse proxy this becomes the access
-    layer's ``client_ip`` (trusted proxies only) once that module is in place.
-    """
-    import ipaddress
-
-    try:
-        return str(ipaddress.ip_address((request.META.get("REMOTE_ADDR") or "").strip()))
-    except ValueError:
-        return None
+    return client_ip(request)
