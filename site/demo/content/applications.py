@@ -90,16 +90,19 @@ FORMS: dict[str, dict[str, T]] = {
     },
     "mentor": {
         "slug": T("apply-as-mentor", "prihlaska-mentor", "bewerbung-mentor"),
-        "title": T("Apply as a mentor", "Přihláška pro mentory", "Bewerbung als Mentorin/Mentor"),
+        # German role nouns as in locales/de/STYLE.md ("Mentor/in"); no months here: the
+        # cohort page gives each intake's own dates (the open one does not start in November).
+        "title": T("Apply as a mentor", "Přihláška pro mentory", "Bewerbung als Mentor/in"),
         "introduction": T(
             "Researchers of the partner universities: share your experience with a student "
-            "from the other side of the border, for about two hours a month, from November "
-            "to July.",
+            "from the other side of the border, for about two hours a month, until the "
+            "closing meeting in July.",
             "Výzkumníci partnerských univerzit: podělte se o své zkušenosti se studentem "
-            "z druhé strany hranice, zhruba dvě hodiny měsíčně, od listopadu do července.",
+            "z druhé strany hranice, zhruba dvě hodiny měsíčně, až do závěrečného setkání "
+            "v červenci.",
             "Forschende der Partnerhochschulen: Teilen Sie Ihre Erfahrung mit einer oder einem "
-            "Studierenden von der anderen Seite der Grenze, etwa zwei Stunden im Monat, von "
-            "November bis Juli.",
+            "Studierenden von der anderen Seite der Grenze, etwa zwei Stunden im Monat, bis "
+            "zum Abschlusstreffen im Juli.",
         ),
     },
 }
