@@ -98,3 +98,40 @@ def test_production_passes_check_deploy(tmp_path):
 @pytest.mark.django_db
 def test_languages_have_locales(locales):
     assert set(locales) == {"cs", "de", "en"}
+
+
+def _production_env(tmp_path, **extra) -> dict[str, str]:
+    return {
+        **{k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}},
+        "CAREERSTEPS_VAR_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "careersteps.settings.production",
+        "SECRET_KEY": "x9-" + "k3Vq7Lm2Pz8Rt5Yw1Nb4Hc6Jd0Fg" * 3,
+        "ALLOWED_HOSTS": "mentoring.example.org",
+        "SITE_URL": "https://mentoring.example.org",
+        **extra,
+    }
+
+
+def test_production_installs_neither_demo_nor_bench(tmp_path):
+    env = _production_env(tmp_path)
+    apps = _settings_value(
+        "sorted({'demo', 'bench'} & set(settings.INSTALLED_APPS))",
+        env,
+        module="careersteps.settings.production",
+    )
+    assert apps == "[]"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "demo"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode != 0
+    assert "Unknown command: 'demo'" in result.stderr
+
+
+def test_demo_refuses_under_production_settings_unless_forced(tmp_path):
+    env = _production_env(tmp_path, DEMO_APPS="1", DATABASE_URL=f"sqlite:///{tmp_path}/x.db")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "demo"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode != 0
+    assert "--force" in result.stderr
+    assert not (tmp_path / "x.db").exists() or (tmp_path / "x.db").stat().st_size == 0

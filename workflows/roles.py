@@ -1,9 +1,13 @@
 """Roles people hold towards an object, as plain functions the state machines consult.
 
-Group names are identifiers (the groups are created by ``review``'s data migration); their
-display names are translated in the admin. Coordinators may be scoped to cohorts with
-:class:`workflows.access.models.CohortRole`: a coordinator of cohort A holds no coordinator
-role towards an application of cohort B unless they are global (no cohort roles) or superuser.
+The role keys are identifiers; their labels (:data:`ROLE_LABELS`) travel on each Machine as
+``role_labels``. Group names and membership live in :mod:`workflows.access.groups` (re-exported
+here for the lifecycles' callers). Nothing here imports a domain app: the resolvers read the
+objects they are given (``application.is_reviewed_by(user)``, ``match.mentee_application``).
+
+Coordinators may be scoped to cohorts with :class:`workflows.access.models.CohortRole`: a
+coordinator of cohort A holds no coordinator role towards an application of cohort B unless
+they are global (no cohort roles) or superuser.
 
 The resolvers for matches and agreements are written against the models that later issues
 add; their expectations are documented on each function and tested with plain objects.
@@ -62,7 +66,7 @@ def application_roles(actor: Actor, application: Any) -> set[str]:
     if actor.user is not None:
         if coordinates(actor.user, application):
             roles.add(COORDINATOR)
-        if is_reviewer(actor.user) and _is_assigned_reviewer(actor.user, application):
+        if is_reviewer(actor.user) and application.is_reviewed_by(actor.user):
             roles.add(REVIEWER)
     return roles
 
@@ -94,10 +98,3 @@ def agreement_roles(actor: Actor, agreement: Any) -> set[str]:
     Expects ``agreement.match`` (a match as :func:`match_roles` describes).
     """
     return match_roles(actor, agreement.match)
-
-
-def _is_assigned_reviewer(user: Any, application: Any) -> bool:
-    """Whether ``user`` has an active review assignment for ``application``."""
-    from workflows.review.selectors import is_assigned
-
-    return is_assigned(user, application)

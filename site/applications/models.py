@@ -7,11 +7,16 @@ by the application lifecycle in :mod:`workflows.lifecycles.application`.
 
 import re
 import unicodedata
+from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from workflows.lifecycles.application import APPLICATION
+
+#: ``workflows.review.models.ReviewAssignment.Status.RECUSED``: the review app sits above this
+#: one (tests/workflows/test_access_layer.py holds the two equal).
+RECUSED_ASSIGNMENT = "recused"
 
 #: Unicode's Default_Ignorable_Code_Point ranges (DerivedCoreProperties.txt): invisible
 #: characters (soft hyphen, zero-width space and joiners, bidi controls, variation selectors,
@@ -130,6 +135,24 @@ class Application(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} – {self.get_role_display()} ({self.cohort})"
+
+    def is_reviewed_by(self, user: Any) -> bool:
+        """Whether ``user`` holds a review assignment for this application that they did not
+        recuse. Read through the reverse relation: the review app sits above this one."""
+        if user is None or not getattr(user, "is_authenticated", False):
+            return False
+        return (
+            self.review_assignments.filter(reviewer=user)
+            .exclude(status=RECUSED_ASSIGNMENT)
+            .exists()
+        )
+
+    def notification_recipients(self, entry: Any) -> list[Any]:
+        """Who hears about ``entry`` (a transition of this application): the applicant, in
+        their own language (the contract of :mod:`workflows.notifications.recipients`)."""
+        from applications.notifications import applicant_recipient
+
+        return [applicant_recipient(self, entry.message)]
 
 
 # The rest of the app's models live in small modules; importing them here registers them.

@@ -10,9 +10,9 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from typing import Any
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -35,11 +35,17 @@ from applications.models import (
     Upload,
     normalise_email,
 )
-from applications.pdf import sha256_of
+from applications.uploads import (  # noqa: F401  (callers keep importing them from here)
+    attach_uploads,
+    keep_upload,
+    keep_valid_uploads,
+    pending_uploads,
+)
 from base.localization import localized_title
 from institutions.models import Institution
 from workflows.engine.actors import Actor
-from workflows.engine.engine import record_start
+from workflows.engine.engine import apply_transition, record_start
+from workflows.engine.models import HistoryEntry
 from workflows.lifecycles.application import APPLICATION
 from workflows.notifications.models import OutboundEmail
 from workflows.notifications.services import queue_email, supported_language
@@ -62,56 +68,6 @@ class AlreadyApplied(Exception):
     """This address has applied to the cohort in this role before. Nothing new was saved;
     the address was emailed (in its owner's language) with a portal link. Callers answer
     exactly as for a new application, so a stranger learns nothing about who applied."""
-
-
-# Uploads --------------------------------------------------------------------------------
-
-
-def keep_upload(uploaded: UploadedFile, key: str, draft: Draft | None = None) -> Upload:
-    """Store a file that passed the PDF checks, privately and under a generated name."""
-    upload = Upload(
-        field_key=key,
-        original_name=(uploaded.name or "document.pdf")[:255],
-        size=uploaded.size,
-        sha256=sha256_of(uploaded),
-        draft=draft,
-    )
-    upload.file.save("upload.pdf", uploaded, save=False)
-    upload.save()
-    return upload
-
-
-def pending_uploads(data, draft: Draft | None = None) -> dict[str, Upload]:
-    """Files kept earlier for this form: from the draft, then from ``<key>__upload`` tokens
-    posted back by the form (only files not yet attached to an application)."""
-    found: dict[str, Upload] = {}
-    if draft is not None:
-        for upload in draft.uploads.filter(application__isnull=True).order_by("created_at"):
-            found[upload.field_key] = upload
-    for name in data:
-        if name.endswith(UPLOAD_SUFFIX):
-            key = name.removesuffix(UPLOAD_SUFFIX)
-            upload = Upload.objects.filter(
-                token=data.get(name), field_key=key, application__isnull=True
-            ).first()
-            if upload is not None:
-                found[key] = upload
-    return found
-
-
-def keep_valid_uploads(form, draft: Draft | None = None) -> None:
-    """After validation, keep every new file that passed its checks, even if other answers
-    did not, so the applicant never has to upload it again."""
-    cleaned = getattr(form, "cleaned_data", {})
-    for key in form.file_keys:
-        value = cleaned.get(key)
-        if isinstance(value, UploadedFile):
-            upload = keep_upload(value, key, draft)
-            form.pending_uploads[key] = upload
-            cleaned[key] = upload
-            form.fields[key].required = False
-        elif key in form.pending_uploads:
-            form.fields[key].required = False
 
 
 # Drafts ---------------------------------------------------------------------------------
@@ -341,9 +297,7 @@ def submit_application(
                 form_snapshot=form_page.form_definition(),
             )
             save_profile(application, cleaned, institution, now)
-            Upload.objects.filter(pk__in=[u.pk for u in uploads.values()]).update(
-                application=application, draft=None
-            )
+            attach_uploads(application, uploads.values())
             record_start(APPLICATION, application, actor)
             queue_email(
                 key=f"application-submitted:{application.pk}",
@@ -367,3 +321,55 @@ def submit_application(
             raise AlreadyApplied from error
         raise
     return application
+
+
+def amend_application(
+    application: Application, actor: Actor, *, form: Any, note: str = ""
+) -> HistoryEntry:
+    """Save the applicant's changed answers and send the application back to review: one
+    transaction that starts with the compare-and-set of the "amend" transition, so a refused
+    or raced amendment (withdrawn meanwhile) saves nothing.
+
+    ``form`` is either the applications app's own ``ApplicationForm`` for the page the
+    applicant answered (validated, its new files kept by :func:`keep_valid_uploads`): the
+    answers, typed profile, mentoring languages and availability are rewritten exactly as
+    :func:`submit_application` stores them and new files attached; or, for an application
+    made without a form page (imported, made in the admin), a ModelForm over its editable
+    fields, of which only the form's fields are written. Raises ``TransitionError``.
+    """
+    with transaction.atomic():
+        entry = apply_transition(APPLICATION, application, "amend", actor, comment=note.strip())
+        if isinstance(form, forms.BaseModelForm):
+            _save_model_form(form)
+        else:
+            _save_answers(application, form)
+    return entry
+
+
+def _save_model_form(form) -> None:
+    instance = form.save(commit=False)
+    concrete = {f.name for f in Application._meta.concrete_fields}
+    fields = [name for name in form.cleaned_data if name in concrete]
+    if fields:
+        instance.save(update_fields=fields)
+    form.save_m2m()
+
+
+def _save_answers(application: Application, form) -> None:
+    cleaned: dict[str, Any] = form.cleaned_data
+    uploads = dict(getattr(form, "pending_uploads", {}))
+    # Answers to questions no longer on the form are kept; the rest are replaced.
+    kept = {k: v for k, v in application.answers.items() if k not in form.fields}
+    answers = {**kept, **answers_as_json(cleaned, uploads)}
+    Application.objects.filter(pk=application.pk).update(answers=answers)
+    application.answers = answers
+    institution = resolve_institution(cleaned.get("institution"))
+    ApplicantProfile.objects.filter(application=application).delete()
+    MentoringLanguage.objects.filter(application=application).delete()
+    AvailabilitySlot.objects.filter(application=application).delete()
+    save_profile(application, cleaned, institution, timezone.now())
+    attach_uploads(application, uploads.values())
+    language = cleaned.get("preferred_language")
+    if language and language != application.person.preferred_language:
+        application.person.preferred_language = language
+        application.person.save(update_fields=["preferred_language"])

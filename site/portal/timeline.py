@@ -1,8 +1,8 @@
 """An application's history as the applicant sees it.
 
-Built from the append-only :class:`~workflows.engine.models.HistoryEntry` rows: the state
-reached (a translated label), when, and the message a coordinator addressed to the applicant.
-Internal comments and who acted are deliberately left out.
+Built from :func:`workflows.engine.history.history_for` with ``include_private=False`` (the
+same entries and labels the admin shows): the state reached, when, and the message a
+coordinator addressed to the applicant. Internal comments and who acted are left out.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from applications.models import Application
-from workflows.engine.models import HistoryEntry
+from workflows.engine.history import history_for
 from workflows.lifecycles.application import APPLICATION
 
 
@@ -33,20 +33,16 @@ def state_label(key: str) -> str:
 
 def timeline_for(application: Application) -> list[TimelineItem]:
     """Oldest first. Falls back to the submission alone when no history was recorded."""
-    entries = list(
-        HistoryEntry.objects.for_object(application)
-        .filter(machine=APPLICATION.name)
-        .only("to_state", "created_at", "message")
-    )
     items = [
         TimelineItem(
-            state=entry.to_state,
-            label=state_label(entry.to_state),
-            at=entry.created_at,
-            message=entry.message,
+            state=item.to_state,
+            label=item.to_label,
+            at=item.created_at,
+            message=item.message,
             is_current=False,
         )
-        for entry in entries
+        for item in history_for(application, include_private=False)
+        if item.machine == APPLICATION.name
     ]
     if not items:
         items.append(

@@ -21,6 +21,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from applications.admin.answers import answer_rows
 from applications.models import Application
+from applications.services import amend_application
+from applications.uploads import keep_valid_uploads
 from portal import session, signin
 from portal.forms import (
     AmendNoteForm,
@@ -30,15 +32,12 @@ from portal.forms import (
     answers_form,
 )
 from portal.permissions import can_amend, can_withdraw
-from portal.services import (
-    amend_application,
-    amend_application_answers,
-    withdraw_application,
-)
+from portal.services import withdraw_application
 from portal.timeline import timeline_for
 from workflows.access.network import client_ip
 from workflows.engine.actors import Actor
 from workflows.engine.engine import TransitionError
+from workflows.lifecycles.application import CHANGES_REQUESTED
 
 
 def applicant_required(view: Callable) -> Callable:
@@ -202,17 +201,12 @@ def application_amend(request: HttpRequest, pk: int) -> HttpResponse:
     if allowed and request.method == "POST":
         valid = form.is_valid() & note_form.is_valid()
         if uses_answers_form:
-            from applications.services import keep_valid_uploads
-
             keep_valid_uploads(form)  # a valid new file is kept even if other answers fail
         if valid:
             actor = Actor.from_request(request, person=person)
             note = note_form.cleaned_data["note"]
             try:
-                if uses_answers_form:
-                    amend_application_answers(application, actor, form=form, note=note)
-                else:
-                    amend_application(application, actor, form=form, note=note)
+                amend_application(application, actor, form=form, note=note)
             except TransitionError as error:
                 allowed, reason = False, error.reason
             else:
@@ -241,6 +235,6 @@ def application_amend(request: HttpRequest, pk: int) -> HttpResponse:
 def _latest_request_message(application: Application) -> str:
     """What the coordinators asked the applicant to change (the latest such message)."""
     for item in reversed(timeline_for(application)):
-        if item.state == "changes_requested" and item.message:
+        if item.state == CHANGES_REQUESTED and item.message:
             return item.message
     return ""

@@ -187,8 +187,8 @@ def test_amend_saves_the_answers_and_returns_to_review(application, coordinator)
 
 def test_amend_refused_by_a_race_saves_nothing(application, coordinator):
     """The coordinator withdrew it while the applicant edited: the answers are not written."""
+    from applications.services import amend_application
     from portal.forms import amend_form_class
-    from portal.services import amend_application
     from workflows.engine.engine import TransitionError
 
     move(application, "start_review", "request_changes", user=coordinator, message="m")

@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
 
-from applications import permissions as application_permissions
+from applications.models import RECUSED_ASSIGNMENT
 from tests.factories import ApplicationFactory, UserFactory
 from workflows.access.cohorts import (
     can_grant_cohort_roles,
@@ -88,7 +88,7 @@ def test_cohort_role_keeps_its_table_and_its_permissions_moved_with_it(db):
 
 
 def test_recused_literal_in_applications_matches_the_review_status():
-    assert application_permissions.RECUSED == ReviewAssignment.Status.RECUSED
+    assert RECUSED_ASSIGNMENT == ReviewAssignment.Status.RECUSED
 
 
 # --- the cohort role admin (issue 11) -------------------------------------------------------

@@ -72,8 +72,8 @@ def test_reviewer_sees_own_reviews_and_cannot_open_others(
         reverse("review_admin:decisions"),
         reverse("review_admin:application", args=[assignment.application.pk]),
         reverse("review_admin:application", args=[foreign.application.pk]),
-        reverse("review_admin:workflows"),
-        reverse("review_admin:failures"),
+        reverse("console:workflows"),
+        reverse("console:failures"),
     ):
         response = client.get(url)
         assert denied(response) or not_found(client, url), url
@@ -181,14 +181,14 @@ def test_cohort_coordinator_cannot_open_or_batch_decide_another_cohort(cohort, o
 
 def test_workflow_pages_show_generated_diagrams_and_switch_emails(coordinator):
     client = client_for(coordinator)
-    assert client.get(reverse("review_admin:workflows")).status_code == 200
+    assert client.get(reverse("console:workflows")).status_code == 200
     for name in ("application", "match", "agreement"):
-        page = client.get(reverse("review_admin:workflow", args=[name]))
+        page = client.get(reverse("console:workflow", args=[name]))
         assert page.status_code == 200
         assert "<svg" in page.content.decode()
-    assert not_found(client, reverse("review_admin:workflow", args=["nope"]))
+    assert not_found(client, reverse("console:workflow", args=["nope"]))
     response = client.post(
-        reverse("review_admin:workflow", args=["application"]),
+        reverse("console:workflow", args=["application"]),
         {"transition": "reject", "effect": "email_applicant", "enabled": "0"},
     )
     assert response.status_code == 302
@@ -199,7 +199,7 @@ def test_cohort_coordinator_cannot_switch_global_emails(cohort):
     coordinator = UserFactory(groups=[COORDINATORS])
     CohortRole.objects.create(user=coordinator, role="coordinator", cohort=cohort)
     response = client_for(coordinator).post(
-        reverse("review_admin:workflow", args=["application"]),
+        reverse("console:workflow", args=["application"]),
         {"transition": "reject", "effect": "email_applicant", "enabled": "0"},
     )
     assert denied(response)
@@ -218,9 +218,9 @@ def test_failures_page_lists_and_retries_failed_emails(coordinator):
         last_error="SMTP down",
     )
     client = client_for(coordinator)
-    page = client.get(reverse("review_admin:failures"))
+    page = client.get(reverse("console:failures"))
     assert "SMTP down" in page.content.decode()
-    client.post(reverse("review_admin:failures"), {"kind": "email", "id": email.pk})
+    client.post(reverse("console:failures"), {"kind": "email", "id": email.pk})
     email.refresh_from_db()
     assert email.status == OutboundEmail.Status.PENDING
 

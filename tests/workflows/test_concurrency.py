@@ -68,3 +68,44 @@ def test_two_concurrent_decisions_give_one_transition_and_one_history_entry():
         transition__in=["accept", "reject"]
     )
     assert list(decisions.values_list("transition", flat=True)) == [winner]
+
+
+def test_two_coordinators_accepting_into_the_last_place_give_one_acceptance():
+    """One place left, two applications, two coordinators accepting at the same moment: the
+    acceptance locks the cohort row, so the second guard counts the first acceptance."""
+    from workflows.engine.engine import TransitionRefused
+
+    cohort = make_cohort(capacity=1)
+    applications = [
+        ApplicationFactory(cohort=cohort, role="mentee", state="in_review") for _ in "ab"
+    ]
+    coordinators = [UserFactory(groups=[COORDINATORS]) for _ in "ab"]
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def accept(application, user):
+        from django.db import connection as thread_connection
+
+        try:
+            mine = type(application).objects.select_related("cohort").get(pk=application.pk)
+            barrier.wait(timeout=30)
+            decide(mine, "accept", Actor(user=user))
+            outcomes.append("accepted")
+        except TransitionRefused:
+            outcomes.append("refused")
+        finally:
+            thread_connection.close()
+
+    threads = [
+        threading.Thread(target=accept, args=pair)
+        for pair in zip(applications, coordinators, strict=True)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert sorted(outcomes) == ["accepted", "refused"]
+    states = sorted(type(a).objects.get(pk=a.pk).state for a in applications)
+    assert states == ["accepted", "in_review"]
+    assert HistoryEntry.objects.filter(transition="accept").count() == 1

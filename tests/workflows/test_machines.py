@@ -8,9 +8,9 @@ import pytest
 from django.utils.module_loading import import_string
 from django.utils.translation import override
 
-from workflows.engine.diagram import render_svg, transition_rows
+from workflows.console.diagram import render_svg, transition_rows
 from workflows.engine.machine import Machine, State, Transition
-from workflows.lifecycles import machines
+from workflows.engine.registry import machines
 
 MACHINES = sorted(machines())
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from workflows.engine.machine import Machine, Transition
-from workflows.roles import ROLE_LABELS
 
 NODE_HEIGHT = 44
 COLUMN_GAP = 110
@@ -181,7 +180,7 @@ def transition_rows(machine: Machine) -> list[dict]:
             "label": t.label,
             "sources": [machine.state(s).label for s in t.sources],
             "target": machine.state(t.target).label,
-            "roles": [ROLE_LABELS.get(role, role) for role in sorted(t.roles)],
+            "roles": [machine.role_label(role) for role in sorted(t.roles)],
             "effects": t.effects,
             "comment_required": t.comment_required,
             "guards": [

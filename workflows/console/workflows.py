@@ -11,18 +11,17 @@ from django.template.response import TemplateResponse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from workflows.engine.diagram import render_svg, transition_rows
+from workflows.access.cohorts import is_global_coordinator
+from workflows.access.groups import is_coordinator
+from workflows.console.diagram import render_svg, transition_rows
 from workflows.engine.engine import set_effect_enabled
 from workflows.engine.models import EffectSwitch
-from workflows.lifecycles import machines
-from workflows.roles import is_coordinator
+from workflows.engine.registry import machines
 
 
 def can_switch_effects(user) -> tuple[bool, str]:
     """Effect switches apply to every cohort: superusers and global coordinators only."""
-    from workflows.review.selectors import coordinated_cohort_keys
-
-    if is_coordinator(user) and coordinated_cohort_keys(user) is None:
+    if is_global_coordinator(user):
         return True, ""
     return False, _("Only coordinators of all cohorts can switch emails on or off.")
 
@@ -32,7 +31,7 @@ def workflow_index(request):
         raise PermissionDenied
     return TemplateResponse(
         request,
-        "review/admin/workflows.html",
+        "console/workflows.html",
         {"page_title": _("Workflows"), "header_icon": "tasks", "machines": machines().values()},
     )
 
@@ -68,7 +67,7 @@ def workflow_detail(request, name: str):
         ]
     return TemplateResponse(
         request,
-        "review/admin/workflow_detail.html",
+        "console/workflow_detail.html",
         {
             "page_title": machine.label,
             "header_icon": "tasks",

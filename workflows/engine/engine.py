@@ -2,8 +2,11 @@
 
 Applying a transition is one database transaction:
 
-1. the checks (the transition exists from the current state, the actor holds a role allowed to
-   trigger it, every guard passes), each refusal carrying a translated reason;
+1. the transition's ``lock``, if it has one, takes the scope its guards read (e.g. the cohort
+   row, ``SELECT ... FOR UPDATE``), then the checks (the transition exists from the current
+   state, the actor holds a role allowed to trigger it, every guard passes), each refusal
+   carrying a translated reason; guards read inside the transaction, after the lock, so two
+   coordinators accepting different applications cannot both take the last place;
 2. a compare-and-set ``UPDATE ... WHERE pk = ? AND state = <state read>``: when two requests
    race, exactly one updates a row, the other gets :class:`TransitionConflict`;
 3. an append-only :class:`HistoryEntry`;
@@ -203,18 +206,22 @@ def apply_transition(
     historical records (the demo): it dates the history entry (and ``state_changed_at``);
     None means now. It sends nothing by itself: pass the effects in ``disabled_effects``.
     """
-    check = check_transition(machine, instance, name, actor)
-    if not check.allowed:
-        raise TransitionRefused(check.reason)
-    transition = machine.transition(name)
-    if transition.comment_required and not (comment.strip() or message.strip()):
-        raise TransitionRefused(_("Please write a comment for this step."))
-    from_state = getattr(instance, machine.state_field)
-    model = type(instance)
-    update = {machine.state_field: transition.target}
-    if any(f.name == "state_changed_at" for f in model._meta.get_fields()):
-        update["state_changed_at"] = occurred_at or timezone.now()
     with transaction.atomic():
+        transition = machine.find_transition(name)
+        if transition is not None and transition.lock is not None:
+            transition.lock(instance)
+        # The guards run inside the transaction, after the lock: what they read holds until
+        # the commit.
+        check = check_transition(machine, instance, name, actor)
+        if not check.allowed:
+            raise TransitionRefused(check.reason)
+        if transition.comment_required and not (comment.strip() or message.strip()):
+            raise TransitionRefused(_("Please write a comment for this step."))
+        from_state = getattr(instance, machine.state_field)
+        model = type(instance)
+        update = {machine.state_field: transition.target}
+        if any(f.name == "state_changed_at" for f in model._meta.get_fields()):
+            update["state_changed_at"] = occurred_at or timezone.now()
         updated = model._default_manager.filter(
             pk=instance.pk, **{machine.state_field: from_state}
         ).update(**update)

@@ -1,7 +1,8 @@
 """An object's history for display: the entries plus translated state and transition labels.
 
-Others call :func:`history_for` (or include ``review/includes/history.html`` with
-``history=history_for(obj)``) to show "who did what when" on any page about the object.
+Every page about an object shows its history through :func:`history_for`: the admin with
+``review/includes/history.html``, the applicant's portal as its status timeline. Labels come
+from the machine registered under the entry's name (:mod:`workflows.engine.registry`).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workflows.engine.models import HistoryEntry
+from workflows.engine.registry import machines
 
 
 @dataclass(frozen=True)
@@ -27,8 +29,6 @@ class HistoryItem:
 
 def _labels(machine_name: str, transition: str, from_state: str, to_state: str):
     from django.utils.translation import gettext as _
-
-    from workflows.lifecycles import machines
 
     machine = machines().get(machine_name)
 

@@ -8,7 +8,8 @@ completed; withdrawn from any open state. Matching and agreements fill in their 
 from django.utils.translation import gettext_lazy as _
 
 from workflows.engine.machine import Effect, Machine, State, Transition
-from workflows.roles import APPLICANT, COORDINATOR, SYSTEM, application_roles
+from workflows.engine.registry import register
+from workflows.roles import APPLICANT, COORDINATOR, ROLE_LABELS, SYSTEM, application_roles
 
 SUBMITTED = "submitted"
 IN_REVIEW = "in_review"
@@ -72,6 +73,15 @@ def cohort_has_room(application, actor) -> str | None:
     return None
 
 
+def lock_cohort(application) -> None:
+    """Lock: the application's cohort row (``SELECT ... FOR UPDATE``), so acceptances into one
+    cohort run one at a time and :func:`cohort_has_room` counts every place already taken.
+    (SQLite ignores the lock; it serialises writing transactions anyway.)"""
+    cohort_model = type(application)._meta.get_field("cohort").related_model
+    rows = cohort_model._default_manager.select_for_update().filter(pk=application.cohort_id)
+    list(rows.values_list("pk", flat=True))
+
+
 STAFF_OR_SYSTEM = frozenset({COORDINATOR, SYSTEM})
 
 TRANSITIONS = (
@@ -95,6 +105,7 @@ TRANSITIONS = (
         _("Accept"),
         STAFF,
         guards=(cohort_has_room,),
+        lock=lock_cohort,
         effects=(EMAIL_APPLICANT,),
     ),
     Transition(
@@ -132,4 +143,6 @@ APPLICATION = Machine(
     initial=SUBMITTED,
     transitions=TRANSITIONS,
     roles_of=application_roles,
+    role_labels=ROLE_LABELS,
 )
+register(APPLICATION)

@@ -1,52 +1,33 @@
-"""Who may see which application: the one rule every reviewer-facing query goes through.
+"""Review's questions about who sees what, on top of the one visibility rule.
 
-``applications_visible_to`` is the contract the applications app (admin listing, export,
-search, API) calls for every query a reviewer or coordinator can reach:
-
-* superusers and global coordinators: every application;
-* cohort coordinators (see :class:`~workflows.access.models.CohortRole`): their cohorts;
-* reviewers: only applications assigned to them that they have not recused themselves from;
-* anyone else: none.
+``applications_visible_to`` (re-exported here for review's screens) lives in
+:mod:`applications.permissions`, beside the model, so that the applications admin needs
+nothing from this app above it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
-
 from applications.models import Application
+from applications.permissions import applications_visible_to, can_read_application
 from workflows.access import cohorts
 from workflows.access.cohorts import coordinated_cohort_keys
-from workflows.access.groups import COORDINATORS, REVIEWERS, in_group, is_active_user
+from workflows.access.groups import is_active_user
 from workflows.review.models import ReviewAssignment
+
+__all__ = [
+    "applications_visible_to",
+    "can_view_application",
+    "coordinated_cohort_keys",
+    "is_assigned",
+    "is_coordinator_of",
+]
 
 
 def is_coordinator_of(user: Any, application: Application) -> bool:
     """Whether ``user`` coordinates the cohort of ``application``."""
     return cohorts.is_coordinator_of(user, application.cohort)
-
-
-def applications_visible_to(user: Any) -> QuerySet[Application]:
-    """The applications ``user`` may see (see the module docstring)."""
-    applications = Application.objects.all()
-    if not is_active_user(user):
-        return applications.none()
-    if user.is_superuser:
-        return applications
-    if in_group(user, COORDINATORS):
-        keys = coordinated_cohort_keys(user)
-        coordinated = (
-            applications if keys is None else applications.filter(cohort__translation_key__in=keys)
-        )
-    else:
-        coordinated = applications.none()
-    if in_group(user, REVIEWERS):
-        assigned = applications.filter(
-            pk__in=ReviewAssignment.objects.active().filter(reviewer=user).values("application_id")
-        )
-        return (coordinated | assigned).distinct()
-    return coordinated
 
 
 def is_assigned(user: Any, application: Application) -> bool:
@@ -57,9 +38,5 @@ def is_assigned(user: Any, application: Application) -> bool:
 
 
 def can_view_application(user: Any, application: Application) -> tuple[bool, str]:
-    """(allowed, reason) for opening one application's detail."""
-    from django.utils.translation import gettext as _
-
-    if applications_visible_to(user).filter(pk=application.pk).exists():
-        return True, ""
-    return False, _("You can only open applications assigned to you.")
+    """(allowed, reason) for a staff member opening one application's detail."""
+    return can_read_application(user, None, application)

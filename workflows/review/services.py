@@ -23,7 +23,13 @@ from applications.models import Application
 from workflows.access.models import CohortRole
 from workflows.engine.actors import Actor
 from workflows.engine.engine import TransitionError, apply_transition, check_transition
-from workflows.lifecycles.application import APPLICATION, DECISIONS, IN_REVIEW, SUBMITTED
+from workflows.lifecycles.application import (
+    APPLICATION,
+    DECISIONS,
+    IN_REVIEW,
+    SUBMITTED,
+    WAITLISTED,
+)
 from workflows.review import permissions
 from workflows.review.models import (
     Criterion,
@@ -349,4 +355,4 @@ def decision_choices(application: Application, actor: Actor) -> list[tuple[str, 
 
 
 def is_decidable(application: Application) -> bool:
-    return application.state in {IN_REVIEW, "waitlisted"}
+    return application.state in {IN_REVIEW, WAITLISTED}

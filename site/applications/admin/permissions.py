@@ -14,19 +14,12 @@ from django.utils.translation import gettext as _
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from applications.models import Application
+from applications.permissions import applications_visible_to
 from workflows.roles import is_coordinator, is_reviewer
 
 
 def visible_applications(user: Any) -> QuerySet[Application]:
-    """Every admin query starts here: the review app decides who sees which application.
-
-    Imported lazily, the review app imports this app's models. Without it (an older tree),
-    only coordinators see applications, and then all of them.
-    """
-    try:
-        from workflows.review.selectors import applications_visible_to
-    except ImportError:  # pragma: no cover - the review app provides it
-        return Application.objects.all() if is_coordinator(user) else Application.objects.none()
+    """Every admin query starts here (:func:`applications.permissions.applications_visible_to`)."""
     return applications_visible_to(user)
 
 

@@ -21,7 +21,9 @@ if not ALLOWED_HOSTS:
 # The one address emails, feeds, the API and Wagtail's Site record use (see base.site_url).
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 if not SITE_URL.startswith(("https://", "http://")):
-    raise ImproperlyConfigured("Set SITE_URL to the site's public address, e.g. https://example.org.")
+    raise ImproperlyConfigured(
+        "Set SITE_URL to the site's public address, e.g. https://example.org."
+    )
 WAGTAILADMIN_BASE_URL = SITE_URL
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -41,5 +43,10 @@ STORAGES = {  # noqa: F405
 WHITENOISE_USE_FINDERS = False
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# A real server runs no demo data and no benchmarks: both apps are left out (a public demo
+# server sets DEMO_APPS=1, and even then `manage.py demo` wants --force).
+IS_PRODUCTION = True
+if not env_bool("DEMO_APPS", False):
+    INSTALLED_APPS = [app for app in INSTALLED_APPS if app not in {"demo", "bench"}]  # noqa: F405
 # Staff need a second factor in production (ACCOUNTS_REQUIRE_2FA=0 only for a demo server).
 ACCOUNTS_REQUIRE_2FA = env_bool("ACCOUNTS_REQUIRE_2FA", True)

@@ -10,7 +10,8 @@ import logging
 import time
 from contextlib import contextmanager
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from demo.context import LoadContext
@@ -38,8 +39,26 @@ class Command(BaseCommand):
             metavar="STEP",
             help="Run only these loader steps (module names, e.g. institutions cohorts).",
         )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Load the demo even under the production settings (a public demo server).",
+        )
 
-    def handle(self, *args, only: list[str] | None = None, verbosity: int = 1, **options) -> None:
+    def handle(
+        self,
+        *args,
+        only: list[str] | None = None,
+        verbosity: int = 1,
+        force: bool = False,
+        **options,
+    ) -> None:
+        if getattr(settings, "IS_PRODUCTION", False) and not force:
+            raise CommandError(
+                "These are the production settings: the demo would add made-up people, "
+                "logins with known passwords and sample applications. "
+                "Run it with --force only on a demo server."
+            )
         context = LoadContext(stdout=self.stdout, verbosity=verbosity)
         started = time.monotonic()
         with _quiet(verbosity < 2):
