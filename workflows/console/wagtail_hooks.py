@@ -17,7 +17,9 @@ from wagtail.permissions import register_permission_policy
 from workflows.access.cohorts import can_grant_cohort_roles
 from workflows.access.groups import is_coordinator, is_reviewer
 from workflows.access.models import CohortRole
+from workflows.console import views
 from workflows.console import workflows as workflow_views
+from workflows.console.bulk_actions import AutoAssignBulkAction, DecideBulkAction
 from workflows.notifications import views as notification_views
 
 
@@ -37,6 +39,7 @@ register_permission_policy(CohortRole, CohortRolePolicy(CohortRole))
 
 app_name = "console"
 urlpatterns = [
+    path("intake/", views.dashboard, name="dashboard"),
     path("workflows/", workflow_views.workflow_index, name="workflows"),
     path("workflows/failures/", notification_views.failed_work, name="failures"),
     path("workflows/<slug:name>/", workflow_views.workflow_detail, name="workflow"),
@@ -98,6 +101,7 @@ def model_permission(app_model: str):
 
 #: (label, URL name, icon, order, who sees it): the Review menu, top to bottom.
 REVIEW_MENU = (
+    (_("Intake"), "console:dashboard", "doc-full-inverse", 50, views.may_see_intake),
     (_("My reviews"), "review_admin:my_reviews", "tasks", 100, is_reviewer),
     (_("Decisions"), "review_admin:decisions", "check", 200, is_coordinator),
     (_("Assignments"), "review_assignments:index", "tasks", 250, is_coordinator),
@@ -137,3 +141,13 @@ review_menu = Menu(register_hook_name="register_review_menu_item")
 @hooks.register("register_admin_menu_item")
 def register_review_menu():
     return SubmenuMenuItem(_("Review"), review_menu, icon_name="tasks", order=250)
+
+
+@hooks.register("construct_homepage_panels")
+def add_intake_panel(request, panels):
+    if views.may_see_intake(request.user):
+        panels.insert(0, views.IntakePanel(request))
+
+
+hooks.register("register_bulk_action", AutoAssignBulkAction)
+hooks.register("register_bulk_action", DecideBulkAction)

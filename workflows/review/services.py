@@ -18,8 +18,10 @@ from django.db import transaction
 from django.db.models import Avg, Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from applications.models import Application
+from applications.queues import REVIEWERS_PER_APPLICATION
 from workflows.access.models import CohortRole
 from workflows.engine.actors import Actor
 from workflows.engine.engine import TransitionError, apply_transition, check_transition
@@ -161,7 +163,11 @@ def rank_reviewers(application: Application) -> list[Any]:
 
 
 def auto_assign(
-    application: Application, actor: Actor, *, reviewers: int = 2, due_on: date | None = None
+    application: Application,
+    actor: Actor,
+    *,
+    reviewers: int = REVIEWERS_PER_APPLICATION,
+    due_on: date | None = None,
 ) -> list[ReviewAssignment]:
     """Top the application up to ``reviewers`` active assignments, balanced by load and
     discipline. Returns the new assignments (fewer if the pool runs out)."""
@@ -173,6 +179,86 @@ def auto_assign(
         for reviewer in rank_reviewers(application)[: max(missing, 0)]:
             created.append(_assign(application, reviewer, actor, due_on))
     return created
+
+
+@dataclass
+class AssignmentResult:
+    """What automatic assignment did for one application, and why it fell short if it did."""
+
+    application: Application
+    assigned: list[ReviewAssignment]
+    reviewers: int
+    wanted: int
+    reason: str = ""
+
+    @property
+    def short(self) -> bool:
+        return self.reviewers < self.wanted
+
+
+def shortfall_reason(application: Application) -> str:
+    """Why no (further) reviewer could be assigned to ``application``, in the reader's words:
+    nobody reviews this cohort, every candidate is at their limit, in conflict or already
+    assigned, and whether any reviewer profile covers the application's disciplines."""
+    everyone = get_user_model().objects.filter(is_active=True, groups__name=REVIEWERS)
+    cohort_reviewers = CohortRole.objects.filter(
+        role=CohortRole.Role.REVIEWER, cohort__translation_key=application.cohort.translation_key
+    ).values("user_id")
+    if cohort_reviewers.exists():
+        everyone = everyone.filter(pk__in=cohort_reviewers)
+    total = everyone.count()
+    if total == 0:
+        return _("Nobody reviews this cohort: add reviewers (or cohort reviewer roles).")
+    taken = everyone.filter(review_assignments__application=application).distinct().count()
+    own = everyone.filter(email__iexact=application.person.email).count()
+    pool = list(reviewer_pool(application))
+    profiles = {p.user_id: p for p in ReviewerProfile.objects.prefetch_related("disciplines")}
+    at_limit = sum(
+        1
+        for user in pool
+        if (profile := profiles.get(user.pk)) is not None
+        and profile.max_open_reviews is not None
+        and user.open_reviews >= profile.max_open_reviews
+    )
+    parts = []
+    if at_limit:
+        parts.append(
+            ngettext(
+                "%(count)s reviewer is at their limit of open reviews",
+                "%(count)s reviewers are at their limit of open reviews",
+                at_limit,
+            )
+            % {"count": at_limit}
+        )
+    if taken or own:
+        parts.append(
+            ngettext(
+                "%(count)s is already assigned, declared a conflict of interest or applied",
+                "%(count)s are already assigned, declared a conflict of interest or applied",
+                taken + own,
+            )
+            % {"count": taken + own}
+        )
+    wanted = application_disciplines(application)
+    if wanted and not any(wanted & p.discipline_set() for p in profiles.values()):
+        parts.append(_("no reviewer profile covers the application's disciplines"))
+    summary = ngettext(
+        "Of %(count)s reviewer, none more could be assigned",
+        "Of %(count)s reviewers, none more could be assigned",
+        total,
+    ) % {"count": total}
+    return f"{summary}: {'; '.join(parts)}." if parts else f"{summary}."
+
+
+def auto_assign_with_reasons(
+    application: Application, actor: Actor, *, reviewers: int = REVIEWERS_PER_APPLICATION
+) -> AssignmentResult:
+    """:func:`auto_assign`, reporting how many reviewers the application now has and, when
+    fewer than ``reviewers``, why (for the listing's bulk action: one result per application)."""
+    assigned = auto_assign(application, actor, reviewers=reviewers)
+    count = application.review_assignments.active().count()
+    reason = shortfall_reason(application) if count < reviewers else ""
+    return AssignmentResult(application, assigned, count, reviewers, reason)
 
 
 def declare_conflict(

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
 from applications.models import Application
+from applications.queues import QUEUES, in_queue
 from workflows.lifecycles.application import APPLICATION
 
 
@@ -61,10 +62,17 @@ class ApplicationFilterSet(WagtailFilterSet):
     discipline = django_filters.ChoiceFilter(
         label=_("Discipline"), choices=discipline_choices, method="filter_discipline"
     )
+    queue = django_filters.ChoiceFilter(
+        label=_("Work queue"), choices=list(QUEUES.items()), method="filter_queue"
+    )
 
     class Meta:
         model = Application
-        fields = ["cohort", "role", "state", "language", "institution", "discipline"]
+        fields = ["cohort", "role", "state", "queue", "language", "institution", "discipline"]
+
+    def filter_queue(self, queryset, name, value):
+        """The intake dashboard's queues (:mod:`applications.queues`): its figures link here."""
+        return in_queue(queryset, value) if value else queryset
 
     def filter_cohort(self, queryset, name, value):
         return queryset.filter(cohort__translation_key=value) if value else queryset

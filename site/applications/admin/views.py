@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 
 from applications.admin.answers import answer_rows, labels_in_language
@@ -19,7 +21,21 @@ from workflows.lifecycles.application import APPLICATION
 
 
 class ApplicationIndexView(IndexView):
-    """The listing and its XLSX/CSV export share one queryset: the visible applications."""
+    """The listing and its XLSX/CSV export share one queryset: the visible applications.
+
+    Rows can be selected for the staff console's bulk actions (assign reviewers, decide).
+    """
+
+    template_name = "applications/admin/index.html"
+
+    @cached_property
+    def columns(self):
+        return [BulkActionsCheckboxColumn("bulk_actions", obj_type="application"), *super().columns]
+
+    def _get_title_column(self, *args, **kwargs):
+        return super()._get_title_column(
+            *args, **kwargs, get_title_id=lambda instance: f"application_{instance.pk}_title"
+        )
 
     def get_base_queryset(self) -> QuerySet[Application]:
         return (
