@@ -85,3 +85,18 @@ def test_a_reviewer_and_another_cohorts_coordinator_get_404(client, match, coord
             reverse("agreements_admin:pdf", args=[agreement.pk, "issued"]),
         ):
             assert client.get(url).status_code in (403, 404), (user, url)
+
+
+def test_editors_list_and_translate_the_template_with_wagtail_localize(client, locales):
+    from wagtail_localize.models import TranslationSource
+
+    from tests.agreements.conftest import make_template
+
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    template = make_template(locales)
+    listing = client.get("/admin/snippets/agreements/agreementtemplate/")
+    assert listing.status_code == 200 and "Mentoring agreement" in listing.content.decode()
+    source, _created = TranslationSource.get_or_create_from_instance(template)
+    texts = {segment.string.data for segment in source.stringsegment_set.select_related("string")}
+    assert "{{ mentee_name }} and {{ mentor_name }}." in texts  # clauses are translatable
