@@ -171,3 +171,81 @@ def test_language_switcher_leads_to_the_same_form(page, application_forms):
         page.wait_for_url(lambda url, target=target: f"/{target}/" in url)
         assert page.evaluate("() => location.pathname") == application_forms[target]["mentee"]
         assert page.locator("html").get_attribute("lang") == target
+
+
+_CLOSED_FORMS = """
+from applications.models import ApplicationFormPage
+result = {}
+for form in ApplicationFormPage.objects.live().public().specific().order_by("path"):
+    if form.get_source_cohort().application_status() == "closed":
+        result.setdefault(form.locale.language_code, form.get_url())
+"""
+
+
+def test_availability_grid_works_by_keyboard(page, application_forms, shots):
+    """Tab reaches each cell of the day x time-of-day table in reading order; Space ticks it."""
+    page.goto(application_forms["en"]["mentee"])
+    first = page.locator("#field-availability input[type=checkbox]").first
+    first.focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    for _ in range(2):  # Monday evening, then Tuesday morning
+        page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    shots.take(page, "availability-by-keyboard")
+    checked = page.locator("#field-availability input:checked").evaluate_all(
+        "boxes => boxes.map(b => b.value)"
+    )
+    assert checked == ["0-08-12", "0-12-16", "1-08-12"]
+    focused = page.evaluate("() => document.activeElement.value")
+    assert focused == "1-08-12"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_availability_grid_and_zone_picker_on_a_phone(phone, application_forms, shots, language):
+    """At 390 px the table fits the screen, each cell is a finger-sized target, and the time
+    zone search narrows the list."""
+    phone.goto(application_forms[language]["mentee"])
+    grid = phone.locator("table.availability-grid")
+    grid.scroll_into_view_if_needed()
+    shots.take(phone, f"phone-{language}-availability")
+    box = grid.bounding_box()
+    width = phone.evaluate("() => document.documentElement.clientWidth")
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width + 1
+    cell = phone.locator(".availability-grid__cell").first.bounding_box()
+    assert cell is not None and cell["height"] >= 40 and cell["width"] >= 40
+    phone.locator(".availability-grid__cell").nth(4).tap()
+    assert phone.locator("#id_availability_4").is_checked()
+
+    search = phone.locator(".timezone-search")
+    search.fill("Tokyo" if language == "en" else "Tokio")
+    select = phone.locator("select[name=timezone]")
+    assert select.input_value() == "Asia/Tokyo"
+    shots.take(phone, f"phone-{language}-timezone-search")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_closed_cohorts_form_is_accessible_and_offers_no_submit(
+    page, live_site, shots, artifacts, language
+):
+    closed = live_site.query(_CLOSED_FORMS)
+    if language not in closed:
+        pytest.skip(f"the demo has no closed form in {language}")
+    page.goto(closed[language])
+    shots.take(page, f"closed-{language}")
+    assert page.locator("#window-closed").is_visible()
+    assert page.locator("#submit-application").count() == 0
+    assert page.locator("#save-draft").count() == 0
+    assert_accessible(page, artifacts)
+
+
+@pytest.mark.parametrize("language", ["cs", "de"])
+def test_open_form_screenshots_desktop_and_phone(page, phone, application_forms, shots, language):
+    """The form names its cohort and deadline in the reader's language (screenshots cs/de)."""
+    for view, name in ((page, "desktop"), (phone, "phone")):
+        view.goto(application_forms[language]["mentee"])
+        assert view.locator("#form-cohort").is_visible()
+        deadline = view.locator("#form-deadline").inner_text()
+        assert "CET" not in deadline and "CEST" not in deadline
+        shots.take(view, f"{name}-{language}-form")
