@@ -41,6 +41,8 @@ urlpatterns += i18n_patterns(
     path("", include("workflows.agreements.urls")),
     # The tandem space, event registrations and calendar settings (/<lang>/portal/tandems/, …).
     path("", include("workflows.programme_life.urls")),
+    # Surveys: /<lang>/survey/<secret>/ and /<lang>/portal/surveys/.
+    path("", include("workflows.evaluation.urls")),
     # /<lang>/events/feed.ics (Wagtail's page pattern does not match a dotted file name).
     path("", include("events.urls")),
     path("", include(wagtail_urls)),

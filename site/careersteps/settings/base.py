@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "workflows.matching",
     "workflows.agreements",
     "workflows.programme_life",
+    "workflows.evaluation",
     "workflows.console",  # the staff console: menus and screens over every workflow (on top)
     # Wagtail and its translation layer
     "wagtail_localize",
