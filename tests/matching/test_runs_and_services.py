@@ -166,3 +166,13 @@ def test_forbidding_a_proposed_pair_cancels_it_and_swap_checks_constraints(
     assert new_a.state == CANCELLED
     with pytest.raises(TransitionRefused, match="forbade"):
         services.propose(cohort, new_a.mentee_application, new_a.mentor_application, actor)
+
+
+@pytest.mark.django_db
+def test_a_failed_match_email_is_scoped_to_the_matchs_cohort(cohort, people, coordinator):
+    from workflows.notifications.failures import email_cohort
+
+    run_now(cohort)
+    match = Match.objects.filter(cohort=cohort).first()
+    email = OutboundEmail(key=f"match:{match.pk}:1:approve", to="x@example.org")
+    assert email_cohort(email) == cohort

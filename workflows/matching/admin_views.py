@@ -20,7 +20,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from applications.models import Application
 from cohorts.models import CohortPage
@@ -28,7 +27,7 @@ from workflows.engine.actors import Actor
 from workflows.engine.engine import TransitionError
 from workflows.lifecycles.application import ACCEPTED, MATCHED
 from workflows.matching import services
-from workflows.matching.availability import week_grid
+from workflows.matching.availability import WEEKDAYS, week_grid
 from workflows.matching.explain import why_not as explain_why_not
 from workflows.matching.forms import RuleForm, SettingsForm
 from workflows.matching.inputs import build_instance, settings_for, slot_minutes
@@ -39,15 +38,6 @@ from workflows.matching.scope import can_match, matchable_cohorts
 from workflows.matching.solver import Solution, evaluate, solve
 
 HOURS = range(7, 22)
-WEEKDAYS = (
-    gettext_lazy("Mon"),
-    gettext_lazy("Tue"),
-    gettext_lazy("Wed"),
-    gettext_lazy("Thu"),
-    gettext_lazy("Fri"),
-    gettext_lazy("Sat"),
-    gettext_lazy("Sun"),
-)
 
 
 def _cohort(request: HttpRequest, pk: int) -> CohortPage:

@@ -19,8 +19,12 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import numpy as np
+from django.utils.translation import gettext_lazy as _
 
 from workflows.matching.data import Participant
+
+#: Short weekday names for the week grids (Monday first, as ``datetime.weekday()``).
+WEEKDAYS = (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun"))
 
 BIN_MINUTES = 30
 #: A week of half-hour bins in UTC, with a day's margin either side for zones far from UTC.
@@ -122,3 +126,18 @@ def week_grid(slots, zone: str, viewer_zone: str, on: datetime.date) -> list[lis
             if 0 <= delta < 7:
                 grid[delta][seen.hour] = True
     return grid
+
+
+def spans(grid: list[list[bool]]) -> list[str]:
+    """A week grid as short text, e.g. ["Tue 16–20", "Thu 12–16"] (for small screens)."""
+    found = []
+    for day, hours in enumerate(grid):
+        start = None
+        for hour in range(25):
+            on = hour < 24 and hours[hour]
+            if on and start is None:
+                start = hour
+            elif not on and start is not None:
+                found.append(f"{WEEKDAYS[day]} {start}–{hour}")
+                start = None
+    return found

@@ -58,7 +58,14 @@ def match_list(request: HttpRequest) -> HttpResponse:
         {"match": m, "partner": partner_of(m, person)[1]}
         for m in services.participant_matches(person)
     ]
-    return render(request, "matching/portal/list.html", {"items": items})
+    from workflows.matching.say import say_allowed
+
+    say = [
+        application
+        for application in person.applications.select_related("cohort")
+        if say_allowed(application)[0]
+    ]
+    return render(request, "matching/portal/list.html", {"items": items, "say": say})
 
 
 @applicant_required
@@ -99,3 +106,104 @@ def match_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "error": error,
     }
     return render(request, "matching/portal/detail.html", context, status=status)
+
+
+def own_accepted(request: HttpRequest, pk: int, role: str):
+    from applications.models import Application
+
+    return get_object_or_404(
+        Application.objects.select_related("cohort", "profile"),
+        pk=pk,
+        person=request.portal_person,
+        role=role,
+    )
+
+
+@applicant_required
+@require_http_methods(["GET", "POST"])
+def mentee_wishes(request: HttpRequest, pk: int) -> HttpResponse:
+    """A mentee ranks up to five anonymised mentor profiles or vetoes some."""
+    from workflows.matching import say
+    from workflows.matching.availability import spans, week_grid
+    from workflows.matching.inputs import slot_minutes
+    from workflows.matching.models import MenteeRanking
+
+    mentee = own_accepted(request, pk, "mentee")
+    allowed, reason = say.say_allowed(mentee)
+    profiles = say.anonymised_mentors(mentee) if allowed else []
+    zone = mentee.profile.timezone
+    for item in profiles:
+        slots = [slot_minutes(s) for s in item["application"].availability.all()]
+        grid = week_grid(
+            slots, item["application"].profile.timezone, zone, mentee.cohort.programme_starts_on
+        )
+        item["hours"] = spans(grid)
+    error, status = "", 200
+    if request.method == "POST" and allowed:
+        ranks, vetoes = {}, set()
+        for item in profiles:
+            key = item["application"].pk
+            value = request.POST.get(f"rank_{key}", "")
+            if value.isdigit():
+                ranks[key] = int(value)
+            if request.POST.get(f"veto_{key}"):
+                vetoes.add(key)
+        try:
+            say.save_rankings(mentee, ranks, vetoes)
+        except TransitionError as refused:
+            error, status = refused.reason, 400
+        else:
+            messages.success(request, _("Thank you: your preferences were saved."))
+            return redirect("matching:wishes", pk=mentee.pk)
+    saved = {
+        r.mentor_application_id: r for r in MenteeRanking.objects.filter(mentee_application=mentee)
+    }
+    for item in profiles:
+        row = saved.get(item["application"].pk)
+        item["rank"] = row.rank if row and row.rank else None
+        item["veto"] = bool(row and row.veto)
+    context = {
+        "application": mentee,
+        "allowed": allowed,
+        "reason": reason,
+        "profiles": profiles,
+        "ranks": range(1, say.MAX_RANKED + 1),
+        "error": error,
+        "zone": zone,
+    }
+    return render(request, "matching/portal/wishes.html", context, status=status)
+
+
+@applicant_required
+@require_http_methods(["GET", "POST"])
+def mentor_preferences(request: HttpRequest, pk: int) -> HttpResponse:
+    """A mentor lowers their capacity or excludes topics."""
+    from workflows.matching import say
+
+    mentor = own_accepted(request, pk, "mentor")
+    allowed, reason = say.say_allowed(mentor)
+    preference = getattr(mentor, "mentor_preference", None)
+    error, status = "", 200
+    if request.method == "POST" and allowed:
+        capacity = request.POST.get("capacity", "")
+        topics = request.POST.get("excluded_topics", "").split(",")
+        try:
+            if not capacity.isdigit():
+                raise TransitionError(_("Choose how many mentees you can take."))
+            say.save_mentor_preference(mentor, int(capacity), topics)
+        except TransitionError as refused:
+            error, status = refused.reason, 400
+        else:
+            messages.success(request, _("Thank you: your preferences were saved."))
+            return redirect("matching:preferences", pk=mentor.pk)
+    applied = mentor.profile.capacity or 1
+    context = {
+        "application": mentor,
+        "allowed": allowed,
+        "reason": reason,
+        "capacities": range(1, applied + 1),
+        "capacity": (preference.capacity if preference and preference.capacity else applied),
+        "topics": ", ".join(preference.excluded_topics) if preference else "",
+        "error": error,
+    }
+    return render(request, "matching/portal/preferences.html", context, status=status)
