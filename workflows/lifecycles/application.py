@@ -47,6 +47,19 @@ EMAIL_APPLICANT = Effect(
     "email_applicant", "workflows.notifications.tasks.notify_transition", _("Email the applicant")
 )
 
+#: Tells the cohort's coordinators (each in their language and time zone) what an applicant did.
+EMAIL_COORDINATORS = Effect(
+    "email_coordinators",
+    "workflows.review.staff_emails.email_coordinators",
+    _("Email the coordinators"),
+)
+
+#: Tells the assigned reviewers: at most one digest per reviewer and day (later assignments
+#: are picked up by the hourly schedule of the same digest).
+EMAIL_REVIEWERS = Effect(
+    "email_reviewers", "workflows.review.staff_emails.email_reviewers", _("Email the reviewers")
+)
+
 STAFF = frozenset({COORDINATOR})
 
 
@@ -85,7 +98,14 @@ def lock_cohort(application) -> None:
 STAFF_OR_SYSTEM = frozenset({COORDINATOR, SYSTEM})
 
 TRANSITIONS = (
-    Transition("start_review", (SUBMITTED,), IN_REVIEW, _("Start review"), STAFF_OR_SYSTEM),
+    Transition(
+        "start_review",
+        (SUBMITTED,),
+        IN_REVIEW,
+        _("Start review"),
+        STAFF_OR_SYSTEM,
+        effects=(EMAIL_APPLICANT, EMAIL_REVIEWERS),
+    ),
     Transition(
         "request_changes",
         (IN_REVIEW,),
@@ -96,7 +116,12 @@ TRANSITIONS = (
         comment_required=True,
     ),
     Transition(
-        "amend", (CHANGES_REQUESTED,), IN_REVIEW, _("Submit changes"), frozenset({APPLICANT})
+        "amend",
+        (CHANGES_REQUESTED,),
+        IN_REVIEW,
+        _("Submit changes"),
+        frozenset({APPLICANT}),
+        effects=(EMAIL_COORDINATORS,),
     ),
     Transition(
         "accept",
@@ -132,7 +157,7 @@ TRANSITIONS = (
         WITHDRAWN,
         _("Withdraw"),
         frozenset({APPLICANT, COORDINATOR}),
-        effects=(EMAIL_APPLICANT,),
+        effects=(EMAIL_APPLICANT, EMAIL_COORDINATORS),
     ),
 )
 

@@ -37,6 +37,17 @@ EMAILS = {
         ),
         EmailKind("application.request_changes", _("Changes requested"), APPLICANT_PLACEHOLDERS),
         EmailKind("application.withdraw", _("Application withdrawn"), APPLICANT_PLACEHOLDERS),
+        EmailKind("application.start_review", _("Review started"), APPLICANT_PLACEHOLDERS),
+        EmailKind(
+            "review.assigned",
+            _("Reviewer: applications assigned (daily at most)"),
+            ("name", "count", "assignments", "reviews_url"),
+        ),
+        EmailKind(
+            "coordinators.application_changed",
+            _("Coordinators: an applicant amended or withdrew"),
+            ("name", "applicant", "role", "cohort", "what", "when", "message", "application_url"),
+        ),
         EmailKind(
             "review.reminder",
             _("Reminder: review overdue"),

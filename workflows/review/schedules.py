@@ -10,6 +10,10 @@ from __future__ import annotations
 
 SCHEDULES = {
     "careersteps-review-reminders": ("workflows.review.tasks.send_review_reminders", "0 8 * * *"),
+    "careersteps-reviewer-assignments": (
+        "workflows.review.staff_emails.send_assignment_digests",
+        "5 * * * *",
+    ),
     "careersteps-coordinator-digest": (
         "workflows.review.tasks.send_coordinator_digest",
         "30 7 * * 1-5",
