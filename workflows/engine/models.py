@@ -1,9 +1,10 @@
-"""The audit trail of every state change: append-only, one row per applied transition."""
+"""The audit trail of every state change: append-only, one row per applied transition,
+hash-chained (see :mod:`workflows.engine.chain`; ``manage.py verify_audit`` checks it)."""
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -51,6 +52,10 @@ class HistoryEntry(models.Model):
     created_at = models.DateTimeField(
         _("time"), default=timezone.now, editable=False, db_index=True
     )
+    #: The hash of the entry before this one (by primary key), and this entry's own hash over
+    #: its content and ``prev_hash``: the chain ``manage.py verify_audit`` checks.
+    prev_hash = models.CharField(max_length=64, blank=True, editable=False)
+    hash = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = HistoryEntryQuerySet.as_manager()
 
@@ -64,9 +69,17 @@ class HistoryEntry(models.Model):
         return f"{self.machine}:{self.object_id} {self.from_state or '∅'} → {self.to_state}"
 
     def save(self, *args, **kwargs):
+        """Append the entry to the chain: under the chain's lock, link it to the last hash."""
+        from workflows.engine import chain
+
         if self.pk is not None:
             raise TypeError("History entries are append-only.")
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            chain.lock_chain()
+            last = HistoryEntry.objects.order_by("-pk").values_list("hash", flat=True).first()
+            self.prev_hash = last or chain.GENESIS
+            self.hash = chain.entry_hash(self.prev_hash, self)
+            super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
         raise TypeError("History entries are append-only.")
