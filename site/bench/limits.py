@@ -26,6 +26,7 @@ LIMITS: dict[str, Limit] = {
     "form.submit": Limit(500, "validation, PDF check, storage, history, outbox in one request"),
     "portal.dashboard": Limit(250, "applicants check their status here repeatedly"),
     "review.decision": Limit(100, "a coordinator decides dozens in one sitting (batch)"),
+    "review.export.xlsx": Limit(2000, "the whole intake as a spreadsheet, a few times a week"),
     "outbox.send": Limit(50, "the worker sends every email through this path"),
     "pdf.render": Limit(1000, "agreements are rendered in the worker, but not minutes each"),
     "agreement.render": Limit(
@@ -34,6 +35,15 @@ LIMITS: dict[str, Limit] = {
     "agreement.seal": Limit(1100, "render plus seal per agreement; the seal alone (notes) < 50 ms"),
     "matching.pilot": Limit(1000, "a coordinator re-runs the pilot-size matching while waiting"),
     "matching.large": Limit(10_000, "2,000 mentees × 1,000 mentors on 2 cores (issue 8 target)"),
+    # http: median latency under load (32 connections); throughput targets are ratios to the
+    # bare Django view (bench/http.py: cached >= 0.70, uncached >= 0.15, >= 100 submissions/s).
+    "http.page.cached": Limit(100, "a cached page: the server's own cost, near a bare view"),
+    "http.page.uncached": Limit(1000, "a rendered page under 32 concurrent visitors"),
+    "http.events": Limit(1000, "the event index as visitors get it (page cache on)"),
+    "http.api.pages": Limit(1000, "headless clients under load; the API is never page-cached"),
+    "http.submit": Limit(2000, "50 applicants submitting with a CV at the same moment"),
+    # workflow: seconds per application for the whole workflow, end to end.
+    "workflow.*": Limit(200, "10,000 applications through submit, review, decision and emails"),
 }
 
 
