@@ -100,7 +100,7 @@ def match_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "role": role,
         "partner": partner,
         "profile": getattr(partner, "profile", None),
-        "languages": partner.languages.all(),
+        "partner_languages": partner.languages.all(),
         "actions": services.participant_actions(match, person),
         "form": form,
         "error": error,
