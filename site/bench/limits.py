@@ -42,7 +42,7 @@ LIMITS: dict[str, Limit] = {
     "http.events": Limit(1000, "the event index as visitors get it (page cache on)"),
     "http.api.pages": Limit(1000, "headless clients under load; the API is never page-cached"),
     "http.submit": Limit(2000, "50 applicants submitting with a CV at the same moment"),
-    # workflow: seconds per application for the whole workflow, end to end.
+    # workflow: milliseconds per application for the whole workflow, end to end.
     "workflow.*": Limit(200, "10,000 applications through submit, review, decision and emails"),
 }
 

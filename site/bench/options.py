@@ -12,6 +12,10 @@ from django.test import Client
 class Options:
     repeat: int
     limit_scale: float = 1.0
+    #: ``http`` group: seconds of load per row.
+    http_seconds: float = 5.0
+    #: ``workflow`` group: applications taken through the whole workflow.
+    workflow_count: int = 10_000
 
 
 def client() -> Client:

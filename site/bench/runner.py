@@ -37,7 +37,22 @@ from django.core.management import call_command
 from bench.options import Options
 
 #: Benchmark groups in printing order; each is a module ``bench.<group>`` with ``rows()``.
-GROUPS = ("pages", "api", "ical", "forms", "portal", "review", "pdf", "matching", "agreements")
+GROUPS = (
+    "pages",
+    "api",
+    "ical",
+    "forms",
+    "portal",
+    "review",
+    "pdf",
+    "matching",
+    "agreements",
+    "http",
+    "workflow",
+)
+#: Run when no ``--only`` is given. ``http`` (real servers under load) and ``workflow`` (the
+#: whole workflow at 10,000 applications) take minutes and are asked for by name.
+DEFAULT_GROUPS = tuple(group for group in GROUPS if group not in {"http", "workflow"})
 
 CHILD_FLAG = "CAREERSTEPS_BENCH_CHILD"
 CHILD_DB = "CAREERSTEPS_BENCH_DB"
@@ -135,6 +150,10 @@ def run_child(groups: list[str], options: Options) -> tuple[dict[str, Any], int,
             str(options.repeat),
             "--limit-scale",
             str(options.limit_scale),
+            "--http-seconds",
+            str(options.http_seconds),
+            "--workflow-count",
+            str(options.workflow_count),
             "--only",
             *groups,
         ]

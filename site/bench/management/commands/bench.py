@@ -81,6 +81,15 @@ class Command(BaseCommand):
             default=float(os.environ.get("CAREERSTEPS_BENCH_LIMIT_SCALE", "1")),
             help="Multiply every limit by this factor (env CAREERSTEPS_BENCH_LIMIT_SCALE).",
         )
+        parser.add_argument(
+            "--http-seconds", type=float, default=5.0, help="http group: seconds of load per row."
+        )
+        parser.add_argument(
+            "--workflow-count",
+            type=int,
+            default=10_000,
+            help="workflow group: applications taken through the whole workflow.",
+        )
         parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
 
     def handle(self, *args, **options) -> None:
@@ -88,8 +97,15 @@ class Command(BaseCommand):
             raise CommandError("--repeat must be at least 1.")
         if options["limit_scale"] < 0:
             raise CommandError("--limit-scale must not be negative.")
-        groups = list(options["only"] or runner.GROUPS)
-        bench_options = Options(repeat=options["repeat"], limit_scale=options["limit_scale"])
+        if options["http_seconds"] <= 0 or options["workflow_count"] < 1:
+            raise CommandError("--http-seconds and --workflow-count must be positive.")
+        groups = list(options["only"] or runner.DEFAULT_GROUPS)
+        bench_options = Options(
+            repeat=options["repeat"],
+            limit_scale=options["limit_scale"],
+            http_seconds=options["http_seconds"],
+            workflow_count=options["workflow_count"],
+        )
         if options["child"]:
             runner.write_results(runner.measure_groups(groups, bench_options))
             return
