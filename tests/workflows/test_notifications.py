@@ -26,7 +26,11 @@ def decided(application, coordinator, decision="accept", **kwargs):
     from workflows.engine.engine import apply_transition
     from workflows.lifecycles.application import APPLICATION
 
-    apply_transition(APPLICATION, application, "start_review", Actor(user=coordinator))
+    # Review starts quietly: these tests are about the decision's email alone.
+    quiet = frozenset({"email_applicant", "email_reviewers"})
+    apply_transition(
+        APPLICATION, application, "start_review", Actor(user=coordinator), disabled_effects=quiet
+    )
     return decide(application, decision, Actor(user=coordinator), **kwargs)
 
 

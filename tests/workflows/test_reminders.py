@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from django.core import mail
 from django_q.models import Schedule
 
@@ -18,6 +19,16 @@ from workflows.review.tasks import send_coordinator_digest, send_review_reminder
 from workflows.schedules import ensure_cron_schedules
 
 TODAY = date(2026, 12, 1)
+
+
+@pytest.fixture(autouse=True)
+def no_assignment_emails(db):
+    """These tests count reminders; the emails of review starting are tested elsewhere."""
+    from workflows.engine.engine import set_effect_enabled
+    from workflows.lifecycles.application import APPLICATION
+
+    for effect in ("email_applicant", "email_reviewers"):
+        set_effect_enabled(APPLICATION, "start_review", effect, False)
 
 
 def test_overdue_review_gets_a_reminder_done_one_does_not(
