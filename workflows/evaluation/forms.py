@@ -16,7 +16,8 @@ def _radio(label: str, choices, required: bool, help_text: str = "") -> forms.Ch
         choices=choices,
         required=required,
         help_text=help_text,
-        widget=forms.RadioSelect,
+        # A rating scale: its options side by side (see field__options--scale in site.css).
+        widget=forms.RadioSelect(attrs={"class": "scale"}),
         error_messages={"required": _("Please choose one of the answers.")},
     )
 
