@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "workflows.programme_life",
     "workflows.evaluation",
     "workflows.console",  # the staff console: menus and screens over every workflow (on top)
+    "workflows.next_cohort",  # clone a cohort for the next year, invite its mentors again
     # Wagtail and its translation layer
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales, adds locale synchronisation
