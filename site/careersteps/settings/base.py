@@ -228,6 +228,11 @@ Q_CLUSTER = {
     "poll": 0.5,
     "save_limit": 1000,
     "label": _("Background tasks"),
+    # Further clusters, each with its own queue, started with Q_CLUSTER_NAME=<name> qcluster
+    # (on other machines, say); a task goes to one with async_task(..., cluster=<name>).
+    "ALT_CLUSTERS": {
+        "careersteps-heavy": {"workers": 1, "timeout": 600, "retry": 660},
+    },
 }
 # The page cache (pagecache/): whole public pages for anonymous visitors, and the menus,
 # switcher and footer of other pages. A file cache under var/ shares them between the gunicorn
