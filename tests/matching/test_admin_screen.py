@@ -67,3 +67,16 @@ def test_the_breakdown_is_in_the_viewers_language(staff_client, cohort, people, 
     page = staff_client.get(reverse("matching_admin:screen", args=[cohort.pk]))
     text = BeautifulSoup(page.content, "html.parser").select_one(".pair-explanation").get_text()
     assert "Fachgebiet" in text and "Discipline" not in text  # the criterion's German label
+
+
+@pytest.mark.django_db
+def test_approved_pairs_keep_their_explanation(staff_client, cohort, people, coordinator):
+    from workflows.engine.actors import Actor
+    from workflows.matching import services
+
+    match = services.propose(cohort, people["anna"], people["petr"], Actor(user=coordinator))
+    services.approve(match, Actor(user=coordinator))
+    page = staff_client.get(reverse("matching_admin:screen", args=[cohort.pk]))
+    row = BeautifulSoup(page.content, "html.parser").select_one(f"#committed-{match.pk}")
+    assert row["data-state"] == APPROVED
+    assert len(row.select(".breakdown tr")) == 6

@@ -165,11 +165,12 @@ def screen(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("mentee_application__person", "mentor_application__person")
         .order_by("-score")
     ]
-    committed = (
-        Match.objects.filter(cohort=cohort, state__in=COMMITTED)
+    committed = [
+        {"match": m, "rows": explain_rows(m)}
+        for m in Match.objects.filter(cohort=cohort, state__in=COMMITTED)
         .select_related("mentee_application__person", "mentor_application__person")
         .order_by("mentee_application__person__full_name")
-    )
+    ]
     unmatched = {"mentees": [], "mentors": []}
     blocking = []
     if run is not None and run.state == MatchingRun.State.DONE:
