@@ -93,13 +93,20 @@ def _review_all(applications: list[Any]) -> None:
 def _decide_all(applications: list[Any]) -> None:
     from applications.models import Application
     from workflows.engine.actors import Actor
+    from workflows.engine.engine import TransitionRefused
     from workflows.review.services import decide
 
     coordinator = get_user_model().objects.get(username="coordinator")
-    decisions = ("accept", "waitlist", "reject")
+    actor = Actor(user=coordinator)
     for number, application in enumerate(applications):
         fresh = Application.objects.get(pk=application.pk)
-        decide(fresh, decisions[number % 3], Actor(user=coordinator), message="Bench")
+        if number % 2:
+            decide(fresh, "reject", actor, message="Bench")
+            continue
+        try:
+            decide(fresh, "accept", actor, message="Bench")
+        except TransitionRefused:  # the cohort is full (its capacity): the rest wait
+            decide(Application.objects.get(pk=application.pk), "waitlist", actor, message="Bench")
 
 
 #: The phases in order; each takes the submitted applications (after ``submit``).
