@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 from django.test import Client
 from django.urls import reverse
 
@@ -131,16 +132,25 @@ def test_coordinator_decides_from_the_application_page(assignment, coordinator):
     url = reverse("review_admin:application", args=[assignment.application.pk])
     page = client.get(url)
     assert page.status_code == 200
-    assert "History" in page.content.decode()
+    html = page.content.decode()
+    assert "History" in html
+    decide_form = BeautifulSoup(html, "html.parser").select_one("#decide ~ form")
+    assert not decide_form.select("input[checked]")  # nothing preselected, no email ticked
+    assert "0 of 10 places taken" in html
     missing = client.post(
         url,
         {"action": "decide", "decision": "request_changes", "message": "", "email_applicant": "on"},
     )
     assert "Please tell the applicant what to change." in missing.content.decode()
-    done = client.post(
-        url,
-        {"action": "decide", "decision": "accept", "message": "Welcome", "email_applicant": "on"},
-    )
+    accept = {
+        "action": "decide",
+        "decision": "accept",
+        "message": "Welcome",
+        "email_applicant": "on",
+    }
+    unconfirmed = client.post(url, accept)  # the assigned review is still outstanding
+    assert "confirm that you decide anyway" in unconfirmed.content.decode()
+    done = client.post(url, {**accept, "confirm_outstanding": "on"})
     assert done.status_code == 302
     assignment.application.refresh_from_db()
     assert assignment.application.state == "accepted"
@@ -250,7 +260,8 @@ def test_assignment_listing_is_scoped_and_read_only(cohort, other_cohort, review
     listing = client.get(reverse("review_assignments:index"))
     assert listing.status_code == 200
     body = listing.content.decode()
-    assert str(mine.application) in body and str(other.application) not in body
+    mine_name, other_name = mine.application.person.full_name, other.application.person.full_name
+    assert mine_name in body and other_name not in body
     assert denied(client.get(reverse("review_assignments:add")))
     assert denied(client_for(admin).get(reverse("review_assignments:add")))
     assert denied(client_for(reviewer).get(reverse("review_assignments:index")))

@@ -14,11 +14,13 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from applications.admin.actions import register_action_provider
 from workflows.access.cohorts import can_grant_cohort_roles
 from workflows.access.groups import is_coordinator, is_reviewer
 from workflows.access.models import CohortRole
 from workflows.console import views
 from workflows.console import workflows as workflow_views
+from workflows.console.actions import application_actions
 from workflows.console.bulk_actions import AutoAssignBulkAction, DecideBulkAction
 from workflows.notifications import views as notification_views
 
@@ -151,3 +153,4 @@ def add_intake_panel(request, panels):
 
 hooks.register("register_bulk_action", AutoAssignBulkAction)
 hooks.register("register_bulk_action", DecideBulkAction)
+register_action_provider(application_actions)

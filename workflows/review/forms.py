@@ -95,7 +95,13 @@ class AutoAssignForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(label=_("Decision"), choices=decision_choices)
+    """A coordinator's decision. Nothing is preselected (neither the decision nor the email);
+    only the decisions possible now are offered (``allowed``), and while reviews are still
+    outstanding the coordinator confirms deciding anyway."""
+
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=decision_choices, widget=forms.RadioSelect
+    )
     message = forms.CharField(
         label=_("Message to the applicant"),
         required=False,
@@ -109,13 +115,29 @@ class DecisionForm(forms.Form):
         help_text=_("Only coordinators see this."),
     )
     email_applicant = forms.BooleanField(
-        label=_("Email the applicant"), required=False, initial=True
+        label=_("Email the applicant"), required=False, initial=False
     )
+    confirm_outstanding = forms.BooleanField(
+        label=_("Decide although reviews are still outstanding"), required=False
+    )
+
+    def __init__(self, *args, allowed=None, outstanding: int = 0, **kwargs):
+        super().__init__(*args, **kwargs)
+        if allowed is not None:
+            self.fields["decision"].choices = allowed
+        self.outstanding = outstanding
+        if not outstanding:
+            del self.fields["confirm_outstanding"]
 
     def clean(self):
         data = super().clean()
         if data.get("decision") == "request_changes" and not data.get("message", "").strip():
             self.add_error("message", _("Please tell the applicant what to change."))
+        if self.outstanding and not data.get("confirm_outstanding"):
+            self.add_error(
+                "confirm_outstanding",
+                _("Reviews are still outstanding: confirm that you decide anyway."),
+            )
         return data
 
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from applications.models import Application
+from applications.queues import places_taken
 from workflows.engine.actors import Actor
 from workflows.engine.engine import TransitionError
 from workflows.engine.history import history_for
@@ -130,10 +131,15 @@ def application_review(request, pk: int):
     _require(is_coordinator_of(request.user, application))
     actor = Actor.from_request(request)
     reviewers = services.reviewer_pool(application).order_by("open_reviews", "last_name")
+    choices = services.decision_choices(application, actor)
+    decision_kwargs = {
+        "allowed": [(name, label) for name, label, allowed, _reason in choices if allowed],
+        "outstanding": application.review_assignments.open().count(),
+    }
     assign_form, auto_form, decision_form = (
         AssignForm(reviewers=reviewers),
         AutoAssignForm(),
-        DecisionForm(),
+        DecisionForm(**decision_kwargs),
     )
     if request.method == "POST":
         action = request.POST.get("action")
@@ -152,15 +158,20 @@ def application_review(request, pk: int):
             elif action == "auto_assign":
                 auto_form = AutoAssignForm(request.POST)
                 if auto_form.is_valid():
-                    created = services.auto_assign(
+                    result = services.auto_assign_with_reasons(
                         application, actor, reviewers=auto_form.cleaned_data["reviewers"]
                     )
-                    messages.success(
-                        request, _("Reviewers assigned: %(count)s.") % {"count": len(created)}
-                    )
+                    counts = {"count": len(result.assigned)}
+                    if result.short:
+                        messages.warning(
+                            request,
+                            _("Reviewers assigned: %(count)s.") % counts + " " + result.reason,
+                        )
+                    else:
+                        messages.success(request, _("Reviewers assigned: %(count)s.") % counts)
                     return redirect(request.path)
             elif action == "decide":
-                decision_form = DecisionForm(request.POST)
+                decision_form = DecisionForm(request.POST, **decision_kwargs)
                 if decision_form.is_valid():
                     with transaction.atomic():
                         services.decide(
@@ -192,7 +203,8 @@ def application_review(request, pk: int):
             "assign_form": assign_form,
             "auto_form": auto_form,
             "decision_form": decision_form,
-            "choices": services.decision_choices(application, actor),
+            "choices": choices,
+            "places": places_taken([application]),
             "history": history_for(application),
             "show_private": True,
             "decisions_url": reverse("review_admin:decisions"),

@@ -4,9 +4,12 @@ viewsets, and the Rubrics and Email templates snippets (translatable with wagtai
 The Review menu that links them is the staff console's (``workflows/console/wagtail_hooks.py``).
 """
 
+from django.db.models import Case, Q, When
 from django.urls import include, path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -16,6 +19,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from workflows.notifications.models import EmailTemplate
 from workflows.review import views
+from workflows.review.admin_filters import AssignmentFilterSet, full_name
 from workflows.review.models import ReviewAssignment, ReviewerProfile, Rubric
 from workflows.review.selectors import applications_visible_to
 
@@ -75,25 +79,41 @@ class ReviewerProfileViewSet(ModelViewSet):
 
 
 class AssignmentIndexView(generic.IndexView):
+    """The open intake's assignments first (then by due date), in the visible cohorts."""
+
     def get_base_queryset(self):
         visible = applications_visible_to(self.request.user)
+        now = timezone.now()
+        open_cohort = Q(
+            application__cohort__application_opens_at__lte=now,
+            application__cohort__application_closes_at__gt=now,
+        )
         return (
             super()
             .get_base_queryset()
             .filter(application__in=visible)
             .select_related("application__person", "application__cohort", "reviewer")
+            .annotate(cohort_rank=Case(When(open_cohort, then=0), default=1))
+            .order_by("cohort_rank", "-application__cohort__programme_starts_on", "due_on", "pk")
         )
 
 
 class AssignmentViewSet(ModelViewSet):
-    """All review assignments in the coordinator's cohorts (read-only; filter by status)."""
+    """All review assignments in the coordinator's cohorts (read-only), filtered by cohort,
+    reviewer and state; the reviewer by full name."""
 
     model = ReviewAssignment
     icon = "tasks"
     menu_label = _("Assignments")
     index_view_class = AssignmentIndexView
-    list_display = ["application", "reviewer", "status", "due_on", "assigned_at"]
-    list_filter = ["status", "due_on"]
+    filterset_class = AssignmentFilterSet
+    list_display = [
+        Column("application", label=_("Application"), accessor="application.person.full_name"),
+        Column("cohort", label=_("Cohort"), accessor="application.cohort.title"),
+        Column("reviewer", label=_("Reviewer"), accessor=lambda a: full_name(a.reviewer)),
+        Column("status", label=_("State"), accessor="get_status_display"),
+        DateColumn("due_on", label=_("Due on")),
+    ]
     list_export = ["application", "reviewer", "status", "due_on", "assigned_at"]
     form_fields = ["due_on"]
     add_to_admin_menu = False

@@ -6,9 +6,11 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 
+from applications.admin.actions import actions_for
 from applications.admin.answers import answer_rows, labels_in_language
 from applications.admin.permissions import (
     can_export_applications,
@@ -16,8 +18,7 @@ from applications.admin.permissions import (
     visible_applications,
 )
 from applications.models import Application
-from workflows.engine.models import HistoryEntry
-from workflows.lifecycles.application import APPLICATION
+from workflows.engine.history import history_for
 
 
 class ApplicationIndexView(IndexView):
@@ -36,6 +37,14 @@ class ApplicationIndexView(IndexView):
         return super()._get_title_column(
             *args, **kwargs, get_title_id=lambda instance: f"application_{instance.pk}_title"
         )
+
+    def get_list_more_buttons(self, instance):
+        """The workflow actions possible now (:mod:`applications.admin.actions`)."""
+        buttons = list(super().get_list_more_buttons(instance))
+        for action in actions_for(self.request.user, instance, detailed=False):
+            if action.allowed:
+                buttons.append(MenuItem(action.label, url=action.url, priority=action.priority))
+        return buttons
 
     def get_base_queryset(self) -> QuerySet[Application]:
         return (
@@ -98,6 +107,20 @@ class ApplicationInspectView(InspectView):
         cohort = self.object.cohort
         return translated(cohort, translations(type(cohort), [cohort])).title
 
+    def get_language_display_value(self) -> str:
+        """The language by name in the reader's language ("Deutsch", not "de")."""
+        from django.conf import settings
+
+        return str(dict(settings.LANGUAGES).get(self.object.language, self.object.language))
+
+    def get_page_subtitle(self) -> str:
+        """Who, in which role and cohort, in the reader's language (not the model's str)."""
+        application = self.object
+        return (
+            f"{application.person.full_name} – {application.get_role_display()} "
+            f"({self.get_cohort_display_value()})"
+        )
+
     def get_submitted_at_display_value(self) -> str:
         return self._in_readers_zone(self.object.submitted_at)
 
@@ -113,15 +136,14 @@ class ApplicationInspectView(InspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["history"] = [
-            {
-                "entry": entry,
-                "state_label": _state_label(entry.to_state),
-            }
-            for entry in HistoryEntry.objects.for_object(self.object).select_related("actor_user")
-        ]
         # Internal notes are for the cohort's coordinators, never for reviewers (issue 11).
-        context["show_private"] = _is_coordinator(self.request.user, self.object)
+        show_private = context["show_private"] = _is_coordinator(self.request.user, self.object)
+        # The one history every page shows (workflows.engine.history.history_for).
+        context["history"] = [
+            {"entry": item, "state_label": item.to_label}
+            for item in history_for(self.object, include_private=show_private)
+        ]
+        context["workflow_actions"] = actions_for(self.request.user, self.object)
         context["history_heading"] = _("History")
         context["answers_heading"] = _("Answers")
         context["answers"] = answer_rows(self.object, labels_in_language([self.object]))
@@ -150,10 +172,3 @@ def _is_coordinator(user, application: Application) -> bool:
     from workflows.roles import is_coordinator
 
     return bool(user.is_superuser or is_coordinator(user))
-
-
-def _state_label(key: str) -> str:
-    try:
-        return str(APPLICATION.state(key).label)
-    except KeyError:
-        return key
