@@ -87,6 +87,7 @@ def environment(**extra: str) -> dict[str, str]:
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "careersteps.settings.base",
         "PYTHONUNBUFFERED": "1",
+        "DATABASE_CONN_MAX_AGE": os.environ.get("DATABASE_CONN_MAX_AGE", "60"),  # as bin/run
         **extra,
     }
 
