@@ -38,9 +38,10 @@ def _participant(application: Any, other: Any, match: Any, entry: Any) -> Recipi
 
 def cohort_coordinators(cohort: Any) -> list[Any]:
     """Active coordinators of ``cohort`` (cohort-scoped or global), with an email address."""
-    from workflows.matching.scope import is_coordinator_of
+    from workflows.access.cohorts import is_coordinator_of
+    from workflows.access.groups import COORDINATORS
 
-    users = get_user_model().objects.filter(is_active=True, groups__name="Coordinators")
+    users = get_user_model().objects.filter(is_active=True, groups__name=COORDINATORS)
     return [u for u in users.exclude(email="") if is_coordinator_of(u, cohort)]
 
 
