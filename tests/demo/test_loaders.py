@@ -31,6 +31,7 @@ def test_loaders_run_in_order():
         "matches",
         "agreements",
         "programme_year",
+        "evaluation",
     ]
 
 
