@@ -24,6 +24,9 @@ def test_coordinator_sees_new_dates_clones_and_gets_the_new_pages_and_invite_but
     page = client.get(url).content.decode()
     assert "Cohort 2026/27" in page and date_format(date(2026, 11, 1)) in page
     assert 'name="publish"' not in page  # a coordinator who is no editor clones drafts
+    later = client.get(url, {"years": "3"}).content.decode()
+    assert "Cohort 2028/29" in later and date_format(date(2028, 11, 1)) in later
+    assert "Cohort 2026/27" in client.get(url, {"years": "99"}).content.decode()
 
     response = client.post(url)
     new = CohortPage.objects.get(title="Cohort 2026/27", locale__language_code="en")

@@ -57,13 +57,30 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
+#: How many years later the new cohort may start (a cohort skipped for a year or two).
+YEAR_CHOICES = range(1, 6)
+
+
+def _years(value: str | None) -> int:
+    """The years asked for, or 1 for anything that is not one of :data:`YEAR_CHOICES`."""
+    try:
+        years = int(value or 1)
+    except ValueError:
+        return 1
+    return years if years in YEAR_CHOICES else 1
+
+
 def clone(request: HttpRequest, pk: int) -> HttpResponse:
     """GET: what will be copied and the new dates; POST: clone and show the new cohort."""
     cohort = _cohort(request, pk)
+    years = _years(request.POST.get("years") or request.GET.get("years"))
     if request.method == "POST":
         try:
             result = clone_cohort(
-                cohort, user=request.user, publish=request.POST.get("publish") == "on"
+                cohort,
+                user=request.user,
+                years=years,
+                publish=request.POST.get("publish") == "on",
             )
         except CloneRefused as refusal:
             messages.error(request, str(refusal))
@@ -80,8 +97,10 @@ def clone(request: HttpRequest, pk: int) -> HttpResponse:
         "next_cohort/admin/confirm.html",
         {
             "cohort": cohort,
-            "new_title": new_title(cohort, 1),
-            "dates": new_dates(cohort, 1),
+            "years": years,
+            "year_choices": YEAR_CHOICES,
+            "new_title": new_title(cohort, years),
+            "dates": new_dates(cohort, years),
             "forms": children,
             "languages": [
                 page.locale for page in cohort.get_translations().select_related("locale")
