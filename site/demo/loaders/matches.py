@@ -282,7 +282,8 @@ def accept_open_intake(context: LoadContext, coordinator: Actor) -> None:
             spec=spec,
             institution=institution(spec["institution"]),
             occurred_at=submitted,
-            send_confirmation=False,
+            # Applied in this intake, like the review queue's applicants: confirmed by email.
+            send_confirmation=True,
         )
         applicants.replay(application, "start_review", coordinator, submitted + DAY)
         applicants.replay(application, "accept", coordinator, submitted + 3 * DAY)
