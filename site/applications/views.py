@@ -9,7 +9,6 @@ from __future__ import annotations
 import unicodedata
 from urllib.parse import quote
 
-from accounts.throttle import form_posts_allowed
 from django.contrib import messages
 from django.forms.utils import ErrorDict
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
@@ -19,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from accounts.throttle import form_posts_allowed
 from applications.forms import ApplicationForm
 from applications.maintenance import draft_lifetime
 from applications.models import Draft, Upload
