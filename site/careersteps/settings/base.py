@@ -335,3 +335,12 @@ OTP_TOTP_ISSUER = "careerSTEPS"
 ACCOUNTS_REQUIRE_2FA = env_bool("ACCOUNTS_REQUIRE_2FA", False)
 ACCOUNTS_IDLE_MINUTES = int(os.environ.get("ACCOUNTS_IDLE_MINUTES", "30"))
 SESSION_COOKIE_AGE = 60 * 60 * 12  # a working day at most, idle or not
+
+# Content-Security-Policy, enforced (django-csp 4): the middleware chooses the public or the
+# admin policy per request (careersteps/content_security.py); this setting is its fallback.
+INSTALLED_APPS += ["csp"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "careersteps.content_security.ContentSecurityPolicyMiddleware",
+)
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'self'"], "object-src": ["'none'"]}}

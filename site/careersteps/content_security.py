@@ -1,0 +1,96 @@
+"""Content-Security-Policy, enforced (django-csp): strict on the public site, the portal, the
+API and private downloads; as strict as Wagtail's admin allows under ``/admin/``.
+
+The public templates carry no inline script or style (their JavaScript is in static files), so
+their policy needs no nonce, and the page cache can serve stored pages with a fresh header.
+The one inline ``<style>`` is the self-contained 500 page, allowed by its hash (computed from
+the template, so editing it cannot silently break it). A template that needs an inline script
+uses ``nonce="{{ request.csp_nonce }}"``: the middleware then adds that nonce to the header.
+
+Wagtail's admin still renders a few inline scripts (date widgets, inline panels) and style
+attributes, so ``/admin/`` allows inline script and style from the site itself, and nothing
+else: no other origin, no plugins, no framing by others, no foreign form targets.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from functools import lru_cache
+
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+from csp.middleware import CSPMiddleware, PolicyParts
+from csp.utils import default_config
+from django.conf import settings
+
+ADMIN_PREFIX = "/admin/"
+
+#: Embedded videos (wagtail.embeds) on programme pages.
+VIDEO_FRAMES = [
+    "https://www.youtube-nocookie.com",
+    "https://www.youtube.com",
+    "https://player.vimeo.com",
+]
+
+
+@lru_cache(maxsize=1)
+def error_page_style_hashes() -> list[str]:
+    """CSP hashes of the inline ``<style>`` blocks of templates/500.html."""
+    path = settings.BASE_DIR / "templates" / "500.html"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return []
+    digests = [
+        base64.b64encode(hashlib.sha256(block.encode()).digest()).decode()
+        for block in re.findall(r"<style>(.*?)</style>", text, re.S)
+    ]
+    return [f"'sha256-{digest}'" for digest in digests]
+
+
+def public_directives() -> dict[str, list[str]]:
+    return {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE, *error_page_style_hashes()],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *VIDEO_FRAMES],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+
+
+def admin_directives() -> dict[str, list[str]]:
+    return {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *VIDEO_FRAMES],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],  # the page editor's live preview frames the site itself
+    }
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware with the admin's policy chosen by path."""
+
+    def get_policy_parts(self, request, response, report_only: bool = False) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        if report_only:
+            return parts
+        admin = request.path_info.startswith(ADMIN_PREFIX)
+        if parts.config is None:  # no per-view @csp decorator
+            parts.config = default_config(admin_directives() if admin else public_directives())
+        if admin:
+            parts.nonce = None  # a nonce would switch off 'unsafe-inline' in browsers
+        return parts
