@@ -192,7 +192,7 @@ def test_time_ago_takes_the_case_after_the_preposition(language, five_days, one_
 
 
 def test_czech_page_listing_says_pred_5_dny(demo_ids, db):
-    """The explorer's "Updated" column, five days after an edit, in Czech."""
+    """The explorer's "Updated" column, five days after an edit, and its item count, in Czech."""
     five_days_ago = timezone.now() - dt.timedelta(days=5, hours=1)
     Page.objects.filter(pk__in=Page.objects.get(pk=demo_ids["home"]).get_children()).update(
         latest_revision_created_at=five_days_ago, last_published_at=five_days_ago
@@ -203,6 +203,9 @@ def test_czech_page_listing_says_pred_5_dny(demo_ids, db):
     text = readable_text(response.content.decode())  # spaces normalised, no-break ones too
     assert "Před 5 dny" in text
     assert "5 dní" not in text
+    # Under the listing: "Stránky: 7", never "7 stránky" (Czech wants "7 stránek").
+    assert re.search(r"Stránky: \d+", text)
+    assert not re.search(r"\b([5-9]|\d\d+) stránky\b", text)
 
 
 def test_translation_editor_publish_button_keeps_a_space_before_the_language(demo_ids, db):
