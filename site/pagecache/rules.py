@@ -5,8 +5,9 @@ cache serves and stores only GETs (and answers HEADs) of language-prefixed publi
 visitors without a session cookie (signed-in editors, reviewers and portal applicants always
 get a fresh page), and stores only plain 200 answers that set no cookie: a page that used a
 CSRF token (every form, the application forms above all) sets the CSRF cookie and is never
-stored. The admin, previews, drafts (all under /admin/), the API, the portal and the
-application views are outside the language-prefixed page space or excluded by prefix.
+stored. Only Wagtail's page view and the iCal feeds are stored at all (``CACHED_VIEWS``): the
+admin, previews, drafts (under /admin/), the API, the portal, the application views and any
+other app's views are not.
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ from django.utils.cache import cc_delim_re
 
 #: Paths below a language prefix that are never cached (they belong to one person).
 EXCLUDED = ("portal/", "applications/")
+#: The views whose answers may be stored: Wagtail's pages and the events' iCal feeds. Any other
+#: view under a language prefix (added by any app, e.g. a public verification page that
+#: reads live data) is never stored, as its data is not covered by the invalidation.
+CACHED_VIEWS = frozenset({"wagtail_serve", "events:ical_feed"})
 NEVER = {"private", "no-cache", "no-store"}
 
 
@@ -38,6 +43,9 @@ def request_is_cacheable(request: HttpRequest) -> bool:
 
 def response_is_cacheable(request: HttpRequest, response: HttpResponse) -> bool:
     if request.method != "GET" or response.status_code != 200 or response.streaming:
+        return False
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.view_name not in CACHED_VIEWS:
         return False
     if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return False  # a session, a CSRF token or a language cookie: made for this visitor

@@ -68,3 +68,15 @@ def test_errors_and_redirects_are_not_stored(client, home_page):
     for _ in range(2):
         assert cache_header(client.get("/en/no-such-page/")) is None
     assert cache_header(client.get("/")) is None  # the language redirect
+
+
+def test_only_page_and_feed_views_are_stored(rf, home_page):
+    from django.http import HttpResponse
+    from django.urls import resolve
+
+    from pagecache import rules
+
+    for path, stored in (("/en/", True), ("/en/portal/", False), ("/en/portal/sign-in/", False)):
+        request = rf.get(path)
+        request.resolver_match = resolve(path)
+        assert rules.response_is_cacheable(request, HttpResponse("page")) is stored, path
