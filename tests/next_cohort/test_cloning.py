@@ -82,11 +82,15 @@ def test_published_clone_takes_a_german_application_into_the_new_cohort(
     assert not Application.objects.filter(cohort=translated_cohort).exists()
 
 
-def test_cloning_twice_gives_two_cohorts_with_distinct_slugs(translated_cohort, coordinator):
+def test_cloning_twice_for_the_same_year_is_refused_and_two_years_later_is_not(
+    translated_cohort, coordinator
+):
     first = clone_cohort(translated_cohort, user=coordinator).cohort
-    second = clone_cohort(translated_cohort, user=coordinator).cohort
-    assert first.slug != second.slug
-    assert first.translation_key != second.translation_key
+    with pytest.raises(CloneRefused, match="Cohort 2026/27 already starts on that day"):
+        clone_cohort(translated_cohort, user=coordinator)
+    later = clone_cohort(translated_cohort, user=coordinator, years=2).cohort
+    assert later.title == "Cohort 2027/28" and later.programme_starts_on == date(2027, 11, 1)
+    assert len({first.slug, later.slug, translated_cohort.slug}) == 3
 
 
 def test_a_translated_copy_cannot_be_cloned(translated_cohort, coordinator, locales):

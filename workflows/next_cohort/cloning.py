@@ -77,6 +77,18 @@ def clone_cohort(cohort: CohortPage, *, user, years: int = 1, publish: bool = Fa
         )
     dates = new_dates(cohort, years)
     with transaction.atomic():
+        # The cohort row locked (PostgreSQL) so that a double-clicked "Clone" makes one copy.
+        CohortPage.objects.select_for_update().filter(pk=cohort.pk).first()
+        existing = (
+            CohortPage.objects.child_of(parent)
+            .filter(locale=cohort.locale, programme_starts_on=dates.programme_starts_on)
+            .first()
+        )
+        if existing is not None:
+            raise CloneRefused(
+                _("%(title)s already starts on that day: edit it instead of cloning again.")
+                % {"title": existing.title}
+            )
         slug = find_available_slug(parent, shift_text(cohort.slug, years))
         copy = cohort.copy(
             recursive=True,
