@@ -161,3 +161,12 @@ def test_the_compiled_catalog_holds_the_overrides():
     assert catalog.gettext("Translations") == "Překlady"
     assert catalog.gettext("%(time_period)s ago") == "před %(time_period)s"
     assert catalog.gettext("Withdraw") == "Vzít přihlášku zpět"
+
+
+def test_a_cohort_title_is_not_preceded_by_its_own_word():
+    """Cohort titles say "Ročník 2026/27" / "Jahrgang 2026/27": "do ročníku Ročník 2026/27" was
+    seen in Czech subjects."""
+    for language, word in (("cs", r"ročník\w*"), ("de", r"Jahrgang\w*")):
+        for entry in polib.pofile(str(LOCALES / language / "LC_MESSAGES" / "django.po")):
+            for form in translations(entry):
+                assert not re.search(rf"\b{word} %\((cohort|cohort_title)\)s", form), entry.msgid
