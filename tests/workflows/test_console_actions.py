@@ -34,7 +34,7 @@ def test_coordinator_sees_assign_and_decide_with_reasons_when_impossible():
     client = client_for(coordinator)
     fresh = ApplicationFactory(state="submitted")
     actions = inspect_actions(client, fresh)
-    assert set(actions) == {"assign", "decide"}
+    assert set(actions) == {"assign", "decide", "withdraw"}
     assert "not possible while the state is" in actions["decide"]
     full = make_cohort(capacity=0)
     in_review = ApplicationFactory(cohort=full, state="in_review")
@@ -61,3 +61,32 @@ def test_reviewer_gets_open_the_review():
     assert set(actions) == {"review"}
     page = client_for(reviewer).get(reverse("application_admin:index")).content.decode()
     assert reverse("review_admin:review", args=[assignment.pk]) in page
+
+
+def test_a_coordinator_withdraws_with_a_reason_recorded_in_the_history():
+    from workflows.engine.models import HistoryEntry
+
+    coordinator = UserFactory(groups=[COORDINATORS])
+    client = client_for(coordinator)
+    application = ApplicationFactory(state="in_review")
+    url = reverse("console:withdraw", args=[application.pk])
+    refused = client.post(url, {"comment": ""})
+    assert refused.status_code == 400
+    application.refresh_from_db()
+    assert application.state == "in_review"
+    assert client.post(url, {"comment": "Asked by email on 2 December."}).status_code == 302
+    application.refresh_from_db()
+    assert application.state == "withdrawn"
+    entry = HistoryEntry.objects.for_object(application).order_by("-pk").first()
+    assert entry.transition == "withdraw" and entry.comment == "Asked by email on 2 December."
+    actions = inspect_actions(client, application)
+    assert "not possible while the state is" in actions["withdraw"]
+
+
+def test_withdrawing_is_404_for_a_reviewer():
+    application = ApplicationFactory(state="in_review")
+    reviewer = UserFactory(groups=[REVIEWERS])
+    url = reverse("console:withdraw", args=[application.pk])
+    assert client_for(reviewer).post(url, {"comment": "x"}).status_code == 404
+    application.refresh_from_db()
+    assert application.state == "in_review"

@@ -53,6 +53,10 @@ def application_actions(user: Any, application: Application, detailed: bool) -> 
             actions.append(Action("decide", _("Decide"), f"{page}#decide", allowed, reason, 20))
         elif application.state in DECIDABLE_STATES:
             actions.append(Action("decide", _("Decide"), f"{page}#decide", True, "", 20))
+        if detailed:
+            check = check_transition(APPLICATION, application, "withdraw", Actor(user=user))
+            url = reverse("console:withdraw", args=[application.pk])
+            actions.append(Action("withdraw", _("Withdraw"), url, check.allowed, check.reason, 90))
     if is_reviewer(user):
         assignment = (
             ReviewAssignment.objects.filter(reviewer=user, application=application)

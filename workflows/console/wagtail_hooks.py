@@ -18,7 +18,7 @@ from applications.admin.actions import register_action_provider
 from workflows.access.cohorts import can_grant_cohort_roles
 from workflows.access.groups import is_coordinator, is_reviewer
 from workflows.access.models import CohortRole
-from workflows.console import views
+from workflows.console import views, withdraw
 from workflows.console import workflows as workflow_views
 from workflows.console.actions import application_actions
 from workflows.console.bulk_actions import AutoAssignBulkAction, DecideBulkAction
@@ -42,6 +42,7 @@ register_permission_policy(CohortRole, CohortRolePolicy(CohortRole))
 app_name = "console"
 urlpatterns = [
     path("intake/", views.dashboard, name="dashboard"),
+    path("applications/<int:pk>/withdraw/", withdraw.withdraw, name="withdraw"),
     path("workflows/", workflow_views.workflow_index, name="workflows"),
     path("workflows/failures/", notification_views.failed_work, name="failures"),
     path("workflows/<slug:name>/", workflow_views.workflow_detail, name="workflow"),
