@@ -3,7 +3,9 @@ its programme dates and the partner institutions whose students and staff may ap
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -111,6 +113,49 @@ class CohortPage(Page):
     class Meta:
         verbose_name = _("cohort")
         verbose_name_plural = _("cohorts")
+
+    def get_context(self, request, *args, **kwargs):
+        from base.page_urls import parent_url
+
+        context = super().get_context(request, *args, **kwargs)
+        context["mentee_institutions"], context["mentor_institutions"] = self.institutions()
+        context["parent_url"] = parent_url(self, request)
+        return context
+
+    def institutions(self) -> tuple[list, list]:
+        """Mentee and mentor institutions in the reader's language, with one query: every
+        linked institution and its translation come back together, the translation wins."""
+        from institutions.models import Institution
+
+        language = get_language()
+        mentees = self.mentee_institutions.through.objects.filter(cohortpage=self.pk)
+        mentors = self.mentor_institutions.through.objects.filter(cohortpage=self.pk)
+        linked = Q(pk__in=mentees.values("institution")) | Q(pk__in=mentors.values("institution"))
+        keys = Q(translation_key__in=mentees.values("institution__translation_key")) | Q(
+            translation_key__in=mentors.values("institution__translation_key")
+        )
+        rows = (
+            Institution.objects.filter(keys)
+            .filter(linked | Q(locale__language_code=language))
+            .annotate(
+                for_mentees=Exists(
+                    mentees.filter(institution__translation_key=OuterRef("translation_key"))
+                ),
+                for_mentors=Exists(
+                    mentors.filter(institution__translation_key=OuterRef("translation_key"))
+                ),
+            )
+            .select_related("logo", "locale")
+        )
+        chosen: dict = {}
+        for row in rows:  # ordered by name; a translation replaces its original
+            if row.translation_key not in chosen or row.locale.language_code == language:
+                chosen[row.translation_key] = row
+        ordered = sorted(chosen.values(), key=lambda row: row.name)
+        return (
+            [row for row in ordered if row.for_mentees],
+            [row for row in ordered if row.for_mentors],
+        )
 
     def clean(self):
         super().clean()

@@ -174,6 +174,15 @@ class EventPage(Page):
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("An event must end after it starts.")})
 
+    def get_context(self, request, *args, **kwargs):
+        from base.page_urls import parent_url
+        from institutions.localized import localized_by_pk
+
+        context = super().get_context(request, *args, **kwargs)
+        context["host"] = localized_by_pk(self.institution_id)  # in the reader's language
+        context["parent_url"] = parent_url(self, request)
+        return context
+
     @property
     def tzinfo(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.timezone)
