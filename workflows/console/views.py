@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import io
+
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 
@@ -46,3 +50,55 @@ class IntakePanel(Component):
         context["cohorts"] = intake(self.request.user)
         context["reviewer"] = reviewer_figures(self.request.user)
         return context
+
+
+def programme_year(request):
+    """The coordinator's year: tandems at risk, upcoming events, surveys, failed tasks."""
+    from workflows.console import year
+
+    if not is_coordinator(request.user):
+        raise PermissionDenied
+    now = timezone.now()
+    cohorts = [year.cohort_year(cohort, now) for cohort in year.year_cohorts(request.user)]
+    if request.GET.get("format") == "xlsx":
+        return year_workbook(cohorts)
+    return TemplateResponse(
+        request,
+        "console/year.html",
+        {
+            "page_title": _("Programme year"),
+            "header_icon": "date",
+            "cohorts": cohorts,
+            "events": year.upcoming_events(now),
+            "failed_tasks": year.failed_tasks(request.user),
+        },
+    )
+
+
+def year_workbook(cohorts) -> HttpResponse:
+    """Tandems at risk of every cohort as an XLSX sheet (cells as text: no formulas run)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = str(_("Tandems at risk"))[:31]
+    sheet.append([str(_("Cohort")), str(_("Mentee")), str(_("Mentor")), str(_("Why"))])
+    for cohort_year in cohorts:
+        for item in cohort_year.at_risk:
+            row = [
+                str(cohort_year.cohort.localized.title),
+                item.match.mentee_application.person.full_name,
+                item.match.mentor_application.person.full_name,
+                "; ".join(item.reasons),
+            ]
+            sheet.append(row)
+            for cell in sheet[sheet.max_row]:
+                cell.data_type = "s"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = 'attachment; filename="programme-year.xlsx"'
+    return response

@@ -42,6 +42,7 @@ register_permission_policy(CohortRole, CohortRolePolicy(CohortRole))
 app_name = "console"
 urlpatterns = [
     path("intake/", views.dashboard, name="dashboard"),
+    path("year/", views.programme_year, name="year"),
     path("applications/<int:pk>/withdraw/", withdraw.withdraw, name="withdraw"),
     path("workflows/", workflow_views.workflow_index, name="workflows"),
     path("workflows/failures/", notification_views.failed_work, name="failures"),
@@ -105,6 +106,7 @@ def model_permission(app_model: str):
 #: (label, URL name, icon, order, who sees it): the Review menu, top to bottom.
 REVIEW_MENU = (
     (_("Intake"), "console:dashboard", "doc-full-inverse", 50, views.may_see_intake),
+    (_("Programme year"), "console:year", "date", 60, is_coordinator),
     (_("My reviews"), "review_admin:my_reviews", "tasks", 100, is_reviewer),
     (_("Decisions"), "review_admin:decisions", "check", 200, is_coordinator),
     (_("Assignments"), "review_assignments:index", "tasks", 250, is_coordinator),
