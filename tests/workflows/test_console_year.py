@@ -54,6 +54,8 @@ def test_quiet_and_unsigned_tandems_are_at_risk_with_their_reasons():
     assert "No meeting for 4 weeks" in html and "Agreement not signed" in html
     # Both are unsigned; only the quiet one has not met for four weeks.
     assert html.count("No meeting for 4 weeks") == 1
+    assert "Meetings held per month" in html and "<svg" in html  # two meetings, a chart
+    assert "Programme ends: tandems close" in html
 
 
 def test_the_tandems_at_risk_download_as_xlsx():

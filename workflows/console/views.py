@@ -58,8 +58,13 @@ def programme_year(request):
 
     if not is_coordinator(request.user):
         raise PermissionDenied
+    from workflows.evaluation import charts
+
     now = timezone.now()
     cohorts = [year.cohort_year(cohort, now) for cohort in year.year_cohorts(request.user)]
+    for cohort_year in cohorts:
+        cohort_year.bars = charts.bars(cohort_year.meetings_by_month)
+        cohort_year.chart_height = charts.height(cohort_year.bars)
     if request.GET.get("format") == "xlsx":
         return year_workbook(cohorts)
     return TemplateResponse(

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from django.db.models import Count, Max, Q
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_q.models import Failure
@@ -26,7 +27,7 @@ from workflows.evaluation.models import SurveyRound
 from workflows.matching.lifecycle import CONFIRMED
 from workflows.matching.models import Match
 from workflows.programme_life.lifecycle import HELD
-from workflows.programme_life.models import EventRegistration, ProgrammeSettings
+from workflows.programme_life.models import EventRegistration, Meeting, ProgrammeSettings
 
 SIGNED_STATES = (SIGNED, AGREEMENT_ACTIVE, AGREEMENT_COMPLETED)
 NO_MEETING = "no_meeting"
@@ -50,6 +51,8 @@ class CohortYear:
     tandems: int
     at_risk: list[TandemAtRisk] = field(default_factory=list)
     rounds: list[dict] = field(default_factory=list)
+    deadlines: list[tuple[object, str]] = field(default_factory=list)
+    meetings_by_month: list[tuple[str, int]] = field(default_factory=list)
 
 
 def year_cohorts(user) -> list[CohortPage]:
@@ -100,7 +103,39 @@ def cohort_year(cohort: CohortPage, now: datetime) -> CohortYear:
                 "rate": rate,
             }
         )
+    year.deadlines = deadlines(cohort, year.rounds, now)
+    year.meetings_by_month = meetings_by_month(cohort)
     return year
+
+
+def deadlines(cohort: CohortPage, rounds: list[dict], now: datetime) -> list[tuple[object, str]]:
+    """What is due next in this cohort's year, soonest first."""
+    today = timezone.localdate(now)
+    due: list[tuple[object, str]] = []
+    if cohort.application_closes_at >= now:
+        due.append((timezone.localdate(cohort.application_closes_at), str(_("Applications close"))))
+    for item in rounds:
+        survey_round = item["round"]
+        if survey_round.sent_at is None and survey_round.send_on >= today:
+            label = _("Survey sent: %(moment)s") % {"moment": survey_round.get_moment_display()}
+            due.append((survey_round.send_on, str(label)))
+    if cohort.programme_starts_on >= today:
+        due.append((cohort.programme_starts_on, str(_("Programme starts"))))
+    if cohort.programme_ends_on >= today:
+        due.append((cohort.programme_ends_on, str(_("Programme ends: tandems close"))))
+    return sorted(due, key=lambda item: item[0])
+
+
+def meetings_by_month(cohort: CohortPage) -> list[tuple[str, int]]:
+    """Held meetings per month of the programme (one grouped query), for a bar chart."""
+    rows = (
+        Meeting.objects.filter(match__cohort=cohort, state=HELD)
+        .annotate(month=TruncMonth("starts_at"))
+        .values("month")
+        .annotate(n=Count("pk"))
+        .order_by("month")
+    )
+    return [(f"{row['month']:%m/%y}", row["n"]) for row in rows if row["month"]]
 
 
 def upcoming_events(now: datetime, days: int = 60) -> list[dict]:
