@@ -96,9 +96,14 @@ def test_reviewed_and_accepted_applicant_sees_the_decision(
     coordinator.goto(application_url)
     assert "Überzeugende Motivation" in coordinator.locator("table.listing").inner_text()
     decide = post_form(coordinator, "decide")
-    decide.locator("select[name='decision']").select_option("accept")
+    # Nothing is preselected: neither a decision nor the email to the applicant.
+    choices = decide.locator("input[name='decision']")
+    assert choices.count() >= 2
+    assert not any(choices.nth(i).is_checked() for i in range(choices.count()))
+    assert not decide.locator("input[name='email_applicant']").is_checked()
+    decide.locator("input[name='decision'][value='accept']").check()
     decide.locator("textarea[name='message']").fill("Herzlich willkommen bei careerSTEPS!")
-    assert decide.locator("input[name='email_applicant']").is_checked()
+    decide.locator("input[name='email_applicant']").check()
     decide.locator("button[type='submit']").click()
     coordinator.wait_for_load_state()
     shots.take(coordinator, "decided")
