@@ -18,6 +18,8 @@ import statistics
 import time
 from datetime import UTC, datetime, timedelta
 
+from django.conf import settings
+
 from bench.limits import limit_for
 from bench.measure import Row, measure
 from bench.options import Options
@@ -48,7 +50,7 @@ def documents(*, final: bool = False) -> list:
             for i in range(1, 7)
         )
         issued = datetime(2023, 11, 13, 10, tzinfo=UTC) + timedelta(minutes=number)
-        url = f"http://127.0.0.1:8000/v/BENCH{number:05d}/"
+        url = f"{settings.SITE_URL}/v/BENCH{number:05d}/"
         events = ()
         if final:
             events = tuple(

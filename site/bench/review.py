@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
@@ -55,8 +56,6 @@ def decision_row(options: Options) -> Row:
 
 
 def outbox_row(options: Options) -> Row:
-    from django.conf import settings
-
     if settings.EMAIL_BACKEND != "django.core.mail.backends.locmem.EmailBackend":
         raise RuntimeError("the outbox benchmark only runs with the locmem email backend")
     numbers = itertools.count(1)
@@ -73,7 +72,7 @@ def outbox_row(options: Options) -> Row:
                 "role": "mentee",
                 "cohort_title": "Jahrgang 2026/27",
                 "reference": number,
-                "portal_url": "http://localhost/de/portal/",
+                "portal_url": f"{settings.SITE_URL}/de/portal/",
             },
         )
         return email.pk
