@@ -26,6 +26,11 @@ ensure_python_environment() {
     fi
     touch "$stamp"
   fi
+  # The source roots (site/ and the repository) on the environment's path, so that tools run
+  # without bin/ scripts (lint-imports, a hook, an editor) import the project as bin/test does.
+  local purelib
+  purelib=$("$PY" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+  printf '%s\n%s\n' "$PWD/site" "$PWD" >"$purelib/careersteps-source-roots.pth"
 }
 
 install_harfbuzz_subset() {
