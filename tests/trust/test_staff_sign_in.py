@@ -119,3 +119,25 @@ def test_an_idle_session_ends(client, coordinator, settings):
     response = client.get("/admin/")
     assert response.status_code == 302 and response["Location"].startswith(LOGIN)
     assert SESSION_KEY not in client.session
+
+
+def test_failures_from_a_strangers_network_do_not_lock_the_account_elsewhere(client, coordinator):
+    """Per-username lockout would let anyone lock a coordinator out for 15 minutes."""
+    for _ in range(10):
+        sign_in(client, "coord", "wrong", ip="203.0.113.66")
+    locked = sign_in(client, "coord", PASSWORD, ip="203.0.113.66")
+    assert locked.status_code == 429
+    assert SESSION_KEY not in client.session
+    response = sign_in(client, "coord", PASSWORD, ip="192.0.2.10")
+    assert response.status_code == 302
+    assert client.session[SESSION_KEY] == str(coordinator.pk)
+
+
+def test_every_failure_from_any_network_is_logged(client, coordinator):
+    from axes.models import AccessFailureLog
+
+    sign_in(client, "coord", "wrong", ip="203.0.113.66")
+    sign_in(client, "coord", "wrong", ip="192.0.2.10")
+    assert set(
+        AccessFailureLog.objects.filter(username="coord").values_list("ip_address", flat=True)
+    ) == {"203.0.113.66", "192.0.2.10"}

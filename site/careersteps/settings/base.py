@@ -327,9 +327,13 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Failures count per account *from one address* and per address: a stranger elsewhere who
+# guesses a coordinator's username cannot lock the coordinator out; one address that guesses
+# many accounts is paused for all of them. Every failure is logged (AccessFailureLog).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_CLIENT_IP_CALLABLE = "accounts.security.axes_client_ip"
-AXES_RESET_ON_SUCCESS = True
+AXES_RESET_ON_SUCCESS = True  # the counters; the failure log below is kept
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 OTP_TOTP_ISSUER = "careerSTEPS"
 ACCOUNTS_REQUIRE_2FA = env_bool("ACCOUNTS_REQUIRE_2FA", False)
