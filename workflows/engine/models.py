@@ -22,6 +22,26 @@ class HistoryEntryQuerySet(models.QuerySet):
     def delete(self):  # noqa: D102 - append-only
         raise TypeError("History entries are append-only.")
 
+    def redact(self) -> int:
+        """Blank the personal fields of these entries (erasure of a person, GDPR).
+
+        The only change the chain allows: the salt goes with the fields, the digest the
+        chain hashes stays, ``redacted_at`` marks the entry (see :mod:`workflows.engine.chain`).
+        Entries written before the salted commitment (none after migration 0005) cannot be
+        redacted without breaking the chain and are refused."""
+        if self.filter(personal_digest="").exists():
+            raise ValueError("Entries without a personal digest cannot be redacted.")
+        return models.QuerySet.update(
+            self.filter(redacted_at__isnull=True),
+            actor_label="",
+            comment="",
+            message="",
+            ip_address=None,
+            user_agent="",
+            personal_salt="",
+            redacted_at=timezone.now(),
+        )
+
 
 class HistoryEntry(models.Model):
     """One applied transition (or the creation of an object in its initial state)."""
@@ -56,6 +76,11 @@ class HistoryEntry(models.Model):
     #: its content and ``prev_hash``: the chain ``manage.py verify_audit`` checks.
     prev_hash = models.CharField(max_length=64, blank=True, editable=False)
     hash = models.CharField(max_length=64, blank=True, editable=False)
+    #: The salted commitment to the personal fields that the chain hashes (version 2), and
+    #: when the fields were redacted (erasure): then the salt is blank and only the digest stays.
+    personal_salt = models.CharField(max_length=32, blank=True, editable=False)
+    personal_digest = models.CharField(max_length=64, blank=True, editable=False)
+    redacted_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = HistoryEntryQuerySet.as_manager()
 
@@ -78,6 +103,7 @@ class HistoryEntry(models.Model):
             chain.lock_chain()
             last = HistoryEntry.objects.order_by("-pk").values_list("hash", flat=True).first()
             self.prev_hash = last or chain.GENESIS
+            chain.commit_personal(self)
             self.hash = chain.entry_hash(self.prev_hash, self)
             super().save(*args, **kwargs)
 

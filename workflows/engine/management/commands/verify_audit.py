@@ -1,7 +1,8 @@
 """``manage.py verify_audit``: check the whole hash chain of the audit history.
 
-Prints how many entries were checked; when one does not match (changed, deleted or inserted
-behind the engine's back), names the first such entry and exits with status 1.
+Prints how many entries were checked (and how many were redacted when a person was erased);
+when one does not match (changed, deleted or inserted behind the engine's back),
+names the first such entry and exits with status 1.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ class Command(BaseCommand):
         entries = HistoryEntry.objects.select_related("content_type").order_by("pk")
         checked, broken = chain.verify(entries.iterator(chunk_size=2000))
         if broken is None:
-            self.stdout.write(f"Audit history intact: {checked} entries checked.")
+            redacted = HistoryEntry.objects.filter(redacted_at__isnull=False).count()
+            note = f" ({redacted} redacted on erasure)" if redacted else ""
+            self.stdout.write(f"Audit history intact: {checked} entries checked{note}.")
             return
         when = broken.created_at.strftime("%Y-%m-%d %H:%M")
         self.stderr.write(
