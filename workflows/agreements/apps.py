@@ -10,3 +10,6 @@ class AgreementsConfig(AppConfig):
     def ready(self) -> None:
         # Registers the AGREEMENT machine with the engine (workflows.engine.registry).
         from workflows.agreements import lifecycle  # noqa: F401
+        from workflows.agreements.email_scopes import register
+
+        register()

@@ -8,7 +8,10 @@ class EvaluationConfig(AppConfig):
     verbose_name = _("Evaluation")
 
     def ready(self) -> None:
+        from workflows.evaluation.email_scopes import register
         from workflows.schedules import register_schedules
+
+        register()
 
         register_schedules(
             self,

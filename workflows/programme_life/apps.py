@@ -12,3 +12,7 @@ class ProgrammeLifeConfig(AppConfig):
         from workflows.schedules import register_schedules
 
         register_schedules(self, SCHEDULES)
+
+        from workflows.programme_life.email_scopes import register
+
+        register()

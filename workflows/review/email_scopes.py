@@ -7,7 +7,8 @@ from typing import Any
 
 
 def application_cohort(parts: list[str]) -> Any:
-    """``application:<id>:…`` and ``application-submitted:<id>``."""
+    """``application:<id>:…``, ``application-submitted:<id>`` and
+    ``application-duplicate:<id>:<day>``."""
     from applications.models import Application
 
     return Application.objects.select_related("cohort").get(pk=int(parts[0])).cohort
@@ -40,5 +41,6 @@ def register() -> None:
 
     register_email_scope("application", application_cohort)
     register_email_scope("application-submitted", application_cohort)
+    register_email_scope("application-duplicate", application_cohort)
     register_email_scope("application-draft", draft_cohort)
     register_email_scope("review-reminder", reminder_cohort)
