@@ -128,8 +128,17 @@ class DecideBulkAction(ApplicationBulkAction):
     action_priority = 20
 
     def _outstanding(self, objects) -> int:
-        open_status = ReviewAssignment.Status.ASSIGNED
-        return sum(1 for a in objects if a.review_assignments.filter(status=open_status).exists())
+        """How many selected applications still wait for a review: one query for the whole
+        selection (an ``exists()`` per application made the page grow with it)."""
+        return (
+            ReviewAssignment.objects.filter(
+                application__in=[application.pk for application in objects],
+                status=ReviewAssignment.Status.ASSIGNED,
+            )
+            .values("application")
+            .distinct()
+            .count()
+        )
 
     def get_form_kwargs(self):
         objects, _ = self.get_actionable_objects()
