@@ -89,9 +89,11 @@ def year_workbook(cohorts) -> HttpResponse:
     sheet.title = str(_("Tandems at risk"))[:31]
     sheet.append([str(_("Cohort")), str(_("Mentee")), str(_("Mentor")), str(_("Why"))])
     for cohort_year in cohorts:
+        # Once per cohort: ``localized`` looks the active locale up each time it is read.
+        title = str(cohort_year.cohort.localized.title)
         for item in cohort_year.at_risk:
             row = [
-                str(cohort_year.cohort.localized.title),
+                title,
                 item.match.mentee_application.person.full_name,
                 item.match.mentor_application.person.full_name,
                 "; ".join(item.reasons),

@@ -10,6 +10,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -55,8 +56,15 @@ def register_console_urls():
     return [path("", include((urlpatterns, app_name), namespace=app_name))]
 
 
+class CohortRoleIndexView(IndexView):
+    def get_base_queryset(self):
+        """Each row shows its user and cohort: joined, not fetched one row at a time."""
+        return super().get_base_queryset().select_related("user", "cohort")
+
+
 class CohortRoleViewSet(ModelViewSet):
     model = CohortRole
+    index_view_class = CohortRoleIndexView
     icon = "group"
     menu_label = _("Cohort roles")
     form_fields = ["user", "role", "cohort"]
