@@ -43,6 +43,8 @@ urlpatterns += i18n_patterns(
     path("", include("workflows.programme_life.urls")),
     # Surveys: /<lang>/survey/<secret>/ and /<lang>/portal/surveys/.
     path("", include("workflows.evaluation.urls")),
+    # The person's own data export and erasure request: /<lang>/portal/privacy/.
+    path("", include("workflows.privacy.urls")),
     # /<lang>/events/feed.ics (Wagtail's page pattern does not match a dotted file name).
     path("", include("events.urls")),
     path("", include(wagtail_urls)),

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "workflows.evaluation",
     "workflows.console",  # the staff console: menus and screens over every workflow (on top)
     "workflows.next_cohort",  # clone a cohort for the next year, invite its mentors again
+    "workflows.privacy",  # GDPR: personal-data inventory, export, erasure, retention (on top)
     # Wagtail and its translation layer
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales, adds locale synchronisation
