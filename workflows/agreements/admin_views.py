@@ -56,14 +56,24 @@ def agreement_index(request: HttpRequest) -> HttpResponse:
     agreements = [
         a
         for a in Agreement.objects.select_related(
-            "match__mentee_application__person", "match__mentor_application__person"
-        ).order_by("-created_at")[:500]
+            "match__mentee_application__person",
+            "match__mentee_application__cohort",  # the coordinator check reads it
+            "match__mentor_application__person",
+        )
+        .prefetch_related("signatures")  # still to sign, per row
+        .order_by("-created_at")[:500]
         if COORDINATOR in agreement_roles(actor, a)
     ]
     with_open = set(Agreement.objects.filter(state__in=OPEN).values_list("match_id", flat=True))
     waiting = [
         m
-        for m in Match.objects.filter(state=CONFIRMED).exclude(pk__in=with_open)
+        for m in Match.objects.filter(state=CONFIRMED)
+        .exclude(pk__in=with_open)
+        .select_related(
+            "mentee_application__person",
+            "mentee_application__cohort",
+            "mentor_application__person",
+        )
         if COORDINATOR in match_roles(actor, m)
     ]
     rows = [{"agreement": a, "still_to_sign": still_to_sign_labels(a)} for a in agreements]

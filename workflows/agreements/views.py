@@ -60,7 +60,9 @@ def still_to_sign_labels(agreement: Agreement) -> list[str]:
 def agreement_list(request: HttpRequest) -> HttpResponse:
     agreements = [
         {"agreement": a, "still_to_sign": still_to_sign_labels(a)}
-        for a in _agreements_of(request.portal_person).order_by("-created_at")
+        for a in _agreements_of(request.portal_person)
+        .prefetch_related("signatures")  # still to sign, per row
+        .order_by("-created_at")
     ]
     return render(request, "agreements/portal/list.html", {"agreements": agreements})
 

@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from base.translated import translated, translations
 from cohorts.models import CohortPage
 from workflows.access.cohorts import is_coordinator_of
 from workflows.access.groups import is_coordinator
@@ -34,6 +35,11 @@ def report_index(request: HttpRequest) -> HttpResponse:
         )
         if is_coordinator_of(request.user, cohort)
     ]
+    # The titles in the reader's language in one query (``cohort.localized`` is one per row);
+    # like ``localized``, a translation still in draft is not shown.
+    names = {key: page for key, page in translations(CohortPage, cohorts).items() if page.live}
+    for cohort in cohorts:
+        cohort.title_in_language = translated(cohort, names).title
     return render(
         request,
         "evaluation/admin/index.html",

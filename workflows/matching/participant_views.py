@@ -65,7 +65,19 @@ def match_list(request: HttpRequest) -> HttpResponse:
         for application in person.applications.select_related("cohort")
         if say_allowed(application)[0]
     ]
+    _cohort_titles([item["match"].cohort for item in items] + [a.cohort for a in say])
     return render(request, "matching/portal/list.html", {"items": items, "say": say})
+
+
+def _cohort_titles(cohorts: list) -> None:
+    """Set ``title_in_language`` on each cohort, the titles looked up in one query (the
+    template's ``cohort.localized`` was one per row); a translation in draft is not shown."""
+    from base.translated import translated, translations
+
+    found = translations(type(cohorts[0]), cohorts) if cohorts else {}
+    live = {key: page for key, page in found.items() if page.live}
+    for cohort in cohorts:
+        cohort.title_in_language = translated(cohort, live).title
 
 
 @applicant_required

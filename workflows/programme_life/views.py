@@ -38,15 +38,24 @@ def _agreement(match):
 
 @applicant_required
 def tandem_list(request: HttpRequest) -> HttpResponse:
+    from base.translated import translated, translations
+
     person = request.portal_person
+    matches = list(tandems.tandems_of(person))
+    # Cohort titles in the reader's language in one query (``localized`` is one per tandem);
+    # like ``localized``, a translation still in draft is not shown.
+    cohorts = [match.cohort for match in matches]
+    found = translations(type(cohorts[0]), cohorts) if cohorts else {}
+    titles = {key: page for key, page in found.items() if page.live}
     items = [
         {
             "match": match,
+            "cohort_title": translated(match.cohort, titles).title,
             "role": tandems.role_in(match, person),
             "partner": tandems.partner_application(match, person),
             "closed": tandems.is_closed(match),
         }
-        for match in tandems.tandems_of(person)
+        for match in matches
     ]
     if len(items) == 1:
         return redirect("programme_life:tandem", pk=items[0]["match"].pk)
