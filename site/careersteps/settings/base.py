@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from careersteps.private_storage import s3_private_storage
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 SOURCE_DIR = PROJECT_DIR.parent  # site/
 BASE_DIR = SOURCE_DIR.parent  # the repository
@@ -198,6 +200,10 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# PRIVATE_STORAGE_S3_BUCKET keeps private files in an S3-compatible bucket instead (the `s3`
+# extra; careersteps/private_storage.py): still served only through the checking views.
+if _private_s3 := s3_private_storage(os.environ):
+    STORAGES["private"] = _private_s3
 WHITENOISE_USE_FINDERS = True
 # Serve public media from Django itself (single-machine default); behind a web server set
 # SERVE_MEDIA=0 and let it serve MEDIA_ROOT.
