@@ -6,3 +6,8 @@ class EngineConfig(AppConfig):
     name = "workflows.engine"
     label = "workflow_engine"
     verbose_name = _("Workflow engine")
+
+    def ready(self) -> None:
+        from workflows.schedules import SCHEDULES, register_schedules
+
+        register_schedules(self, SCHEDULES)
