@@ -43,7 +43,9 @@ LIMITS: dict[str, Limit] = {
     "http.api.pages": Limit(1000, "headless clients under load; the API is never page-cached"),
     "http.submit": Limit(2000, "50 applicants submitting with a CV at the same moment"),
     # workflow: milliseconds per application for the whole workflow, end to end.
-    "workflow.*": Limit(200, "10,000 applications through submit, review, decision and emails"),
+    "workflow.*": Limit(
+        60, "10,000 applications through submit, review, decision and emails in 10 minutes"
+    ),
 }
 
 

@@ -1,26 +1,30 @@
 """The whole application workflow at scale, through django-q2: ``workflow.<count>.<db>.<broker>``.
 
 ``--workflow-count`` applications (10,000 by default) of the demo's open intake are submitted
-through the real form validation (a one-page PDF CV each) and ``submit_application``, assigned
-to a reviewer and reviewed with the rubric, and decided by the coordinator, while a real
-``qcluster`` (``Q_WORKERS`` workers, 2 by default) sends every email they cause (confirmation
-and decision, in the applicant's language) through the outbox to files. The row's figure is
-milliseconds per application end to end (first submission to last email sent); the notes give
-the end-to-end seconds, each phase, tasks per second, and the checks that nothing was lost or
-done twice: every outbox email sent once, one message file line per email, an empty queue, no
-failed task.
+through the real form validation (a one-page PDF CV each, parsed per application as a real
+submission is) and ``submit_application``, assigned to a reviewer and reviewed with the
+rubric, and decided by the coordinator, while a real ``qcluster`` (``Q_WORKERS`` workers, 2 by
+default) sends every email they cause (confirmation and decision, in the applicant's
+language) through the outbox to files. The row's figure is milliseconds per application end
+to end (first submission to last email sent); the notes give the end-to-end seconds, each
+phase, tasks per second, CPU seconds of the submitting process and of the worker tree (on a
+shared machine a better guide than the wall clock), the worker tree's peak memory, and the
+checks that nothing was lost or done twice: every outbox email sent, no email sent twice by its
+tasks, no message written twice, an empty queue, no failed task.
 
-Matching is the next step once it takes decided applications in bulk: ``STEPS`` lists the
-phases; a ``match`` phase is one more function taking the decided applications.
+Matching is not a step yet: at this scale it needs several cohorts with mentors (README).
 
-Runs on the child's database (SQLite, or PostgreSQL when ``DATABASE_URL`` is PostgreSQL) with
-the ORM broker; the Redis broker needs the enqueueing process itself started with
-``REDIS_URL`` (django-q2 reads its broker once at import), which this group does not do yet.
+This child's own configuration runs first (SQLite, or PostgreSQL when ``DATABASE_URL`` is
+PostgreSQL, with the ORM broker); :mod:`bench.workflow_configs` then runs PostgreSQL with the
+ORM broker and PostgreSQL with the Redis broker and four workers, when they answer, each in a
+child of its own (django-q2 reads its broker once at import).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import resource
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -40,6 +44,14 @@ from bench.options import Options
 
 NEEDS_DB = True
 DRAIN_TIMEOUT = 3600
+PROGRESS_EVERY = 500
+
+
+def progress(note: str) -> None:
+    """A line in ``var/workflow-progress.log``, to follow a long run (the row comes at its
+    end)."""
+    with open(Path(settings.VAR_DIR) / "workflow-progress.log", "a") as log:
+        log.write(f"{timezone.now():%H:%M:%S} {note}\n")
 
 
 def _submit_all(count: int) -> list[Any]:
@@ -54,6 +66,8 @@ def _submit_all(count: int) -> list[Any]:
     cv = cv_pdf(spec, str(institution))
     submitted = []
     for number in range(count):
+        if number % PROGRESS_EVERY == 0:
+            progress(f"submitting {number}")
         email = f"workflow.{number}@example.org"
         files = MultiValueDict({"cv": [SimpleUploadedFile("cv.pdf", cv, "application/pdf")]})
         data = post_data({**spec, "email": email}, institution, "mentee")
@@ -117,32 +131,94 @@ STEPS: tuple[tuple[str, Callable[[list[Any]], None]], ...] = (
 )
 
 
-def _messages_in(directory: Path) -> int:
+def _messages_in(directory: Path) -> list[str]:
+    """A digest of every message the file backend wrote (one per email sent), without its
+    Message-ID, Date and MIME boundaries: the same email written twice gives the same digest."""
+    found: list[str] = []
     if not directory.exists():
-        return 0
-    return sum(
-        file.read_bytes().count(b"\nMessage-ID: ") for file in directory.iterdir() if file.is_file()
-    )
+        return found
+    for file in directory.iterdir():
+        if file.is_file():
+            for message in file.read_bytes().split(b"\n" + b"-" * 79 + b"\n"):
+                lines = [
+                    line
+                    for line in message.splitlines()
+                    if not line.startswith((b"Message-ID: ", b"Date: "))
+                    and b"===============" not in line  # a random MIME boundary
+                ]
+                if message.strip():
+                    found.append(hashlib.sha256(b"\n".join(lines)).hexdigest())
+    return found
 
 
-def rows(options: Options) -> list[Row]:
-    from django_q.models import Failure, OrmQ, Success
+def _cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of the process tree under ``pid`` so far, its waited-for
+    children included; 0 where /proc is missing."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for each in servers._tree(pid):
+        try:
+            fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
+    return total / ticks
+
+
+def _own_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _queue_left() -> int:
+    from django_q.brokers import get_broker
+    from django_q.models import OrmQ
+
+    if settings.Q_CLUSTER.get("redis"):
+        broker = get_broker()
+        return broker.queue_size() + (broker.lock_size() or 0)  # Redis has no locks
+    return OrmQ.objects.count()
+
+
+def _drain(new_emails, deadline: float) -> None:
+    """Wait until the queue is empty, every new email is sent and the task count settles
+    (the cluster saves a task's result just after running it)."""
+    from django_q.models import Task
 
     from workflows.notifications.models import OutboundEmail
 
+    while time.monotonic() < deadline and (
+        _queue_left() or new_emails.exclude(status=OutboundEmail.Status.SENT).exists()
+    ):
+        time.sleep(0.2)
+    seen = -1
+    while time.monotonic() < deadline and Task.objects.count() != seen:
+        seen = Task.objects.count()
+        time.sleep(1)
+
+
+def run_here(options: Options) -> dict[str, Any]:
+    """The workflow on this process's own database and broker: one row (as a dict)."""
+    from django_q.models import Failure, Success
+
+    from workflows.notifications.models import OutboundEmail
+    from workflows.notifications.services import SEND_TASK
+
     count = options.workflow_count
-    mail_dir = Path(settings.VAR_DIR) / "workflow-mail"
-    mail_dir.mkdir(parents=True, exist_ok=True)
+    mail_dir = Path(settings.EMAIL_FILE_PATH)
     emails_before = set(OutboundEmail.objects.values_list("pk", flat=True))
-    successes, failures = Success.objects.count(), Failure.objects.count()
+    successes_before = set(Success.objects.values_list("id", flat=True))
+    failures = Failure.objects.count()
     started_at = timezone.now()
-    workers = os.environ.get("Q_WORKERS", "2")
+    workers = int(os.environ.get("Q_WORKERS", "2"))
     phases: dict[str, float] = {}
+    cpu_before = _own_cpu_seconds()
     with servers.qcluster(
         Path(settings.VAR_DIR) / "workflow-qcluster.log",
         EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
-        CAREERSTEPS_BENCH_MAIL_DIR=str(mail_dir),
-        Q_WORKERS=workers,
+        Q_WORKERS=str(workers),
+        # Every task's result kept (the site's default), so each one is counted.
+        Q_SAVE_LIMIT="0",
     ) as worker:
         began = time.perf_counter()
         mark = began
@@ -150,60 +226,83 @@ def rows(options: Options) -> list[Row]:
         phases["submit_s"] = round(time.perf_counter() - mark, 1)
         for name, step in STEPS:
             mark = time.perf_counter()
+            progress(f"{name}")
             step(applications)
             phases[f"{name}_s"] = round(time.perf_counter() - mark, 1)
         mark = time.perf_counter()
+        progress("draining")
         new_emails = OutboundEmail.objects.exclude(pk__in=emails_before)
-        deadline = time.monotonic() + DRAIN_TIMEOUT
-        while time.monotonic() < deadline and (
-            OrmQ.objects.exists() or new_emails.exclude(status=OutboundEmail.Status.SENT).exists()
-        ):
-            time.sleep(0.5)
+        _drain(new_emails, time.monotonic() + DRAIN_TIMEOUT)
         phases["drain_s"] = round(time.perf_counter() - mark, 1)
         elapsed = time.perf_counter() - began
         worker_memory = servers.peak_memory_mb(worker.pid)
+        worker_cpu = _cpu_seconds(worker.pid)
+    own_cpu = _own_cpu_seconds() - cpu_before
     queued = new_emails.count()
     sent = new_emails.filter(status=OutboundEmail.Status.SENT).count()
-    tasks = Success.objects.count() - successes
+    new_tasks = Success.objects.exclude(id__in=successes_before)
+    tasks = new_tasks.count()
     failed = Failure.objects.count() - failures
-    # The qcluster wrote to var/mail of the same var dir (EMAIL_FILE_PATH).
-    messages = _messages_in(Path(settings.EMAIL_FILE_PATH))
-    broker = "redis" if settings.Q_CLUSTER.get("redis") else "orm"
-    name = f"workflow.{count}.{connection.vendor}.{broker}"
-    per_application = elapsed * 1000 / count
-    limit = limit_for(name)
-    limit_ms = limit.median_ms * options.limit_scale
-    lost = queued - sent
-    # Every message file line is one email sent during the run: ours, and any the demo had left
-    # pending, which the worker sends too. More lines than emails marked sent: sent twice.
+    # Twice to effect: an email whose send task reported "sent" twice, or a message written
+    # twice (same recipient and subject; each application's emails have their own address).
+    send_results = list(new_tasks.filter(func=SEND_TASK).values_list("args", "result"))
+    sent_by_tasks = [args[0] for args, result in send_results if result == "sent"]
+    messages = _messages_in(mail_dir)
     sent_during_run = OutboundEmail.objects.filter(
         status=OutboundEmail.Status.SENT, sent_at__gte=started_at
     ).count()
-    twice = max(0, messages - sent_during_run)
-    return [
-        Row(
-            name=name,
-            median_ms=round(per_application, 2),
-            p95_ms=round(per_application, 2),
-            limit_ms=round(limit_ms, 2),
-            status="OK" if per_application <= limit_ms and not lost and not twice else "SLOW",
-            repeat=1,
-            reason=limit.reason,
-            notes={
-                "applications": count,
-                "end_to_end_s": round(elapsed, 1),
-                **phases,
-                "tasks": tasks,
-                "tasks_per_s": round(tasks / elapsed, 1),
-                "failed_tasks": failed,
-                "emails_queued": queued,
-                "emails_sent": sent,
-                "messages_written": messages,
-                "lost": lost,
-                "sent_twice": twice,
-                "queue_left": OrmQ.objects.count(),
-                "q_workers": int(workers),
-                "worker_peak_mb": worker_memory["total_mb"],
-            },
-        )
-    ]
+    twice = (
+        (len(sent_by_tasks) - len(set(sent_by_tasks)))
+        + (len(messages) - len(set(messages)))
+        + max(0, len(messages) - sent_during_run)
+    )
+    lost = queued - sent
+    broker = "redis" if settings.Q_CLUSTER.get("redis") else "orm"
+    database = {"postgresql": "postgres"}.get(connection.vendor, connection.vendor)
+    name = f"workflow.{count}.{database}.{broker}"
+    per_application = elapsed * 1000 / count
+    limit = limit_for(name)
+    limit_ms = limit.median_ms * options.limit_scale
+    return Row(
+        name=name,
+        median_ms=round(per_application, 2),
+        p95_ms=round(per_application, 2),
+        limit_ms=round(limit_ms, 2),
+        status="OK" if per_application <= limit_ms and not lost and not twice else "SLOW",
+        repeat=1,
+        reason=limit.reason,
+        notes={
+            "applications": count,
+            "end_to_end_s": round(elapsed, 1),
+            **phases,
+            "tasks": tasks,
+            "tasks_per_s": round(tasks / elapsed, 1),
+            "failed_tasks": failed,
+            "emails_queued": queued,
+            "emails_sent": sent,
+            "messages_written": len(messages),
+            "lost": lost,
+            "run_twice_to_effect": twice,
+            "queue_left": _queue_left(),
+            "q_workers": workers,
+            "site_cpu_s": round(own_cpu, 1),
+            "worker_cpu_s": round(worker_cpu, 1),
+            "worker_peak_mb": worker_memory["total_mb"],
+            "load_average": [round(x, 1) for x in os.getloadavg()],
+        },
+    ).as_dict()
+
+
+def rows(options: Options) -> list[Row]:
+    """This child's own configuration, then the others whose services answer (each in a
+    child of its own: see :mod:`bench.workflow_configs`)."""
+    from bench import workflow_configs
+
+    here = run_here(options)
+    if os.environ.get(workflow_configs.ONE):
+        return [Row(**here)]
+    broker = "redis" if settings.Q_CLUSTER.get("redis") else "orm"
+    others, skipped = workflow_configs.others(options, connection.vendor, broker)
+    if skipped:
+        here["notes"]["skipped"] = "; ".join(skipped)
+    return [Row(**row) for row in (here, *others)]
