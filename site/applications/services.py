@@ -22,7 +22,7 @@ from wagtail.models import Locale
 
 from applications import core
 from applications.eligibility import check_eligibility
-from applications.forms import UPLOAD_SUFFIX, answers_as_json
+from applications.forms import PRIVACY_VERSION_FIELD, UPLOAD_SUFFIX, answers_as_json
 from applications.models import (
     ApplicantProfile,
     Application,
@@ -42,6 +42,9 @@ from applications.uploads import (  # noqa: F401  (callers keep importing them f
     pending_uploads,
 )
 from base.localization import localized_title
+from consents import purposes as consent_purposes
+from consents.models import ConsentRecord
+from consents.services import record_consent
 from institutions.models import Institution
 from workflows.engine.actors import Actor
 from workflows.engine.engine import apply_transition, record_start
@@ -208,6 +211,30 @@ def save_profile(application: Application, cleaned: dict[str, Any], institution,
     )
 
 
+def record_application_consent(
+    application: Application, cleaned: dict[str, Any], actor: Actor, at: datetime
+) -> None:
+    """Record the consent to processing the application that the form's privacy checkbox gave,
+    with the notice version the form showed (its hidden field, checked by the form against
+    the notice in force). Nothing is recorded for a form without the checkbox."""
+    if not cleaned.get("privacy_consent"):
+        return
+    version = cleaned.get(PRIVACY_VERSION_FIELD) or ""
+    if not version:
+        notice = PrivacyNotice.current(now=at)
+        version = notice.version if notice else ""
+    record_consent(
+        application.person,
+        consent_purposes.APPLICATION,
+        granted=True,
+        notice_version=version,
+        source=ConsentRecord.Source.FORM,
+        actor=actor,
+        application=application,
+        at=at,
+    )
+
+
 def duplicate_reason() -> str:
     return _(
         "You have already applied to this cohort in this role. You can follow and amend "
@@ -297,6 +324,7 @@ def submit_application(
                 form_snapshot=form_page.form_definition(),
             )
             save_profile(application, cleaned, institution, now)
+            record_application_consent(application, cleaned, actor, now)
             attach_uploads(application, uploads.values())
             record_start(APPLICATION, application, actor)
             queue_email(
@@ -342,7 +370,7 @@ def amend_application(
         if isinstance(form, forms.BaseModelForm):
             _save_model_form(form)
         else:
-            _save_answers(application, form)
+            _save_answers(application, form, actor)
     return entry
 
 
@@ -355,7 +383,7 @@ def _save_model_form(form) -> None:
     form.save_m2m()
 
 
-def _save_answers(application: Application, form) -> None:
+def _save_answers(application: Application, form, actor: Actor) -> None:
     cleaned: dict[str, Any] = form.cleaned_data
     uploads = dict(getattr(form, "pending_uploads", {}))
     # Answers to questions no longer on the form are kept; the rest are replaced.
@@ -367,7 +395,9 @@ def _save_answers(application: Application, form) -> None:
     ApplicantProfile.objects.filter(application=application).delete()
     MentoringLanguage.objects.filter(application=application).delete()
     AvailabilitySlot.objects.filter(application=application).delete()
-    save_profile(application, cleaned, institution, timezone.now())
+    now = timezone.now()
+    save_profile(application, cleaned, institution, now)
+    record_application_consent(application, cleaned, actor, now)
     attach_uploads(application, uploads.values())
     language = cleaned.get("preferred_language")
     if language and language != application.person.preferred_language:

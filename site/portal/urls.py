@@ -11,6 +11,7 @@ urlpatterns = [
     path("portal/sign-in/sent/", views.sign_in_sent, name="sign_in_sent"),
     path("portal/sign-in/<str:token>/", views.sign_in_confirm, name="sign_in_confirm"),
     path("portal/sign-out/", views.sign_out, name="sign_out"),
+    path("portal/consents/", views.consents, name="consents"),
     path("portal/applications/<int:pk>/", views.application_detail, name="application_detail"),
     path(
         "portal/applications/<int:pk>/withdraw/",

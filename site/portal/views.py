@@ -11,18 +11,23 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
+from wagtail.models import Locale
 
 from applications.admin.answers import answer_rows
-from applications.models import Application
+from applications.models import Application, PrivacyNotice
 from applications.services import amend_application
 from applications.uploads import keep_valid_uploads
+from consents.models import ConsentRecord
+from consents.permissions import can_change_consent
+from consents.purposes import get_purpose
+from consents.services import change_optional_consent, current_consents
 from portal import session, signin
 from portal.forms import (
     AmendNoteForm,
@@ -238,3 +243,67 @@ def _latest_request_message(application: Application) -> str:
         if item.state == CHANGES_REQUESTED and item.message:
             return item.message
     return ""
+
+
+# Privacy: consents ---------------------------------------------------------------------------
+
+
+def _optional_url(*names: str) -> str:
+    """The first of ``names`` that resolves (the privacy app's export and erasure pages may or
+    may not be installed), else ""."""
+    for name in names:
+        try:
+            return reverse(name)
+        except NoReverseMatch:
+            continue
+    return ""
+
+
+@applicant_required
+@require_http_methods(["GET", "POST"])
+def consents(request: HttpRequest) -> HttpResponse:
+    """Each purpose with the signed-in person's current answer (when, which notice version);
+    optional ones can be given or withdrawn here (POST, CSRF-protected)."""
+    person = request.portal_person
+    notice = PrivacyNotice.current(Locale.get_active())
+    if request.method == "POST":
+        key = request.POST.get("purpose", "")
+        action = request.POST.get("action", "")
+        if action not in {"give", "withdraw"}:
+            return HttpResponseBadRequest(_("Unknown action."))
+        allowed, reason = can_change_consent(person, key)
+        if not allowed:
+            messages.error(request, reason)
+            return redirect("portal:consents")
+        granted = action == "give"
+        change_optional_consent(
+            person,
+            key,
+            granted=granted,
+            notice_version=notice.version if notice else "",
+            actor=Actor.from_request(request, person=person),
+        )
+        label = get_purpose(key).label
+        if granted:
+            messages.success(
+                request, _("Thank you: you agreed to “%(purpose)s”.") % {"purpose": label}
+            )
+        else:
+            messages.success(
+                request, _("You withdrew your consent to “%(purpose)s”.") % {"purpose": label}
+            )
+        return redirect("portal:consents")
+    return render(
+        request,
+        "portal/consents.html",
+        {
+            "person": person,
+            "states": current_consents(person),
+            "records": ConsentRecord.objects.filter(person=person).order_by("-recorded_at", "-pk"),
+            "notice": notice,
+            "export_url": _optional_url("privacy:export-mine"),
+            # The erasure request itself is a POST on the privacy page (or its own page).
+            "erasure_url": _optional_url("privacy:erasure-request", "privacy:overview"),
+            "privacy_url": _optional_url("privacy:overview"),
+        },
+    )

@@ -10,6 +10,7 @@ from django.core import mail
 from django_q.models import OrmQ
 
 from applications.models import Application, Person
+from consents.models import ConsentRecord
 from tests.applications.conftest import pdf_upload, valid_answers
 from workflows.engine.models import HistoryEntry
 from workflows.notifications.models import OutboundEmail
@@ -29,7 +30,7 @@ def test_submission_creates_a_typed_application(client, mentee_form, cohort, ins
     assert application.cohort == cohort and application.role == "mentee"
     assert application.person.email == "jana.novakova@example.cz"
     assert application.person.preferred_language == "cs"
-    history = HistoryEntry.objects.get(object_id=str(application.pk))
+    history = HistoryEntry.objects.get(machine="application", object_id=str(application.pk))
     assert (history.transition, history.to_state) == ("create", "submitted")
 
     profile = application.profile
@@ -154,4 +155,5 @@ def test_the_database_constraint_decides_a_race(client, mentee_form, institution
     assert Application.objects.count() == 1
     assert OutboundEmail.objects.filter(template="application_submitted").count() == 1
     assert OutboundEmail.objects.filter(template="application_duplicate").count() == 1
-    assert HistoryEntry.objects.count() == 1
+    assert HistoryEntry.objects.filter(machine="application").count() == 1
+    assert ConsentRecord.objects.count() == 1  # and one consent, with its own audit entry

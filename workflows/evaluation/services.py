@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from consents.purposes import EVALUATION
+from consents.services import withdrawn_person_ids
 from workflows.evaluation.goals import split_goals
 from workflows.evaluation.models import SurveyInvitation, SurveyResponse, SurveyRound
 from workflows.matching.lifecycle import CONFIRMED
@@ -60,12 +62,17 @@ def send_round(survey_round: SurveyRound, *, now=None, email: bool = True) -> in
     """Invite everyone the round is for (once each) and email them in their language.
 
     Safe to run twice: invitations are unique per person and round, emails keyed per
-    invitation. Returns the number of invitations this call created.
+    invitation. People who withdrew their consent to evaluation surveys (consents app) are
+    neither invited nor emailed. Returns the number of invitations this call created.
     """
     now = now or timezone.now()
     created_count = 0
     with transaction.atomic():
-        for invitee in invitees(survey_round):
+        people = invitees(survey_round)
+        declined = withdrawn_person_ids(EVALUATION, [invitee.person.pk for invitee in people])
+        for invitee in people:
+            if invitee.person.pk in declined:
+                continue
             invitation, created = SurveyInvitation.objects.get_or_create(
                 round=survey_round,
                 person=invitee.person,

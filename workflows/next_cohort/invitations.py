@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from applications.models import Application, ApplicationFormPage
 from applications.queues import PLACE_TAKING_STATES
 from cohorts.models import CohortPage
+from consents.purposes import PROGRAMME_CONTACT
+from consents.services import withdrawn_person_ids
 from workflows.notifications.models import OutboundEmail
 from workflows.notifications.services import queue_email, supported_language
 
@@ -62,7 +64,8 @@ def invite_previous_mentors(old_cohort: CohortPage, new_cohort: CohortPage) -> i
     """Email every previous mentor once, in their language, with the new mentor form's URL.
 
     Safe to repeat: the outbox key is per new cohort and person, so a second call queues
-    nothing new. Returns the number of emails queued by this call. One transaction.
+    nothing new. Mentors who withdrew their consent to news and invitations (consents app) are
+    skipped. Returns the number of emails queued by this call. One transaction.
     """
     form = mentor_form(new_cohort)
     if form is None:
@@ -71,7 +74,11 @@ def invite_previous_mentors(old_cohort: CohortPage, new_cohort: CohortPage) -> i
         )
     queued = 0
     with transaction.atomic():
-        for person in previous_mentors(old_cohort):
+        mentors = list(previous_mentors(old_cohort))
+        declined = withdrawn_person_ids(PROGRAMME_CONTACT, [person.pk for person in mentors])
+        for person in mentors:
+            if person.pk in declined:
+                continue
             language = supported_language(person.preferred_language)
             translated_cohort = (
                 new_cohort.get_translations(inclusive=True)

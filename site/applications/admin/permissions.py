@@ -15,6 +15,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 
 from applications.models import Application
 from applications.permissions import applications_visible_to
+from workflows.access.cohorts import is_coordinator_of
 from workflows.roles import is_coordinator, is_reviewer
 
 
@@ -39,6 +40,16 @@ def can_view_application(user: Any, application: Application) -> tuple[bool, str
     if visible_applications(user).filter(pk=application.pk).exists():
         return True, ""
     return False, _("You can only open applications assigned to you.")
+
+
+def can_see_consents(user: Any, application: Application) -> tuple[bool, str]:
+    """The applicant's consent records are for coordinators of the application's cohort (and
+    superusers), read-only; reviewers judge the application, not the person's privacy choices."""
+    if user is not None and user.is_active and user.is_superuser:
+        return True, ""
+    if is_coordinator_of(user, application.cohort):
+        return True, ""
+    return False, _("Only the cohort's coordinators can see an applicant's consents.")
 
 
 def can_export_applications(user: Any) -> tuple[bool, str]:

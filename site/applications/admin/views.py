@@ -14,10 +14,12 @@ from applications.admin.actions import actions_for
 from applications.admin.answers import answer_rows, labels_in_language
 from applications.admin.permissions import (
     can_export_applications,
+    can_see_consents,
     can_view_application,
     visible_applications,
 )
 from applications.models import Application
+from consents.services import current_consents
 from workflows.engine.history import history_for
 
 
@@ -150,6 +152,9 @@ class ApplicationInspectView(InspectView):
         profile = context["profile"] = getattr(self.object, "profile", None)
         if profile is not None:
             context.update(_profile_names(profile))
+        # The person's consents, read-only, for the cohort's coordinators (not for reviewers).
+        if can_see_consents(self.request.user, self.object)[0]:
+            context["consents"] = current_consents(self.object.person)
         return context
 
 

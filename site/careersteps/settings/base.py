@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "cohorts",
     "applications",
     "portal",
+    "consents",
     "accounts",  # staff sign-in security and request throttles
     "demo",
     "bench",

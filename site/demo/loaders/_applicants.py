@@ -5,7 +5,8 @@ applicant, which is right for a live form and wrong for a replay of 2023. So the
 through the same public pieces in the same order, with the historical time: the real form
 validates the answers (and the PDF), the eligibility rules are checked at that moment,
 ``keep_upload`` stores the CV privately, ``save_profile``
-writes the typed answers, and ``record_start(occurred_at=...)`` the first history entry. The
+writes the typed answers, ``record_application_consent`` the consent with its notice version,
+and ``record_start(occurred_at=...)`` the first history entry. The
 confirmation email is queued only when asked (the open intake), with the same key, template
 and context as a live submission, so a newcomer finds it in var/mail.
 """
@@ -25,6 +26,7 @@ from applications.models import Application, Person, Upload, normalise_email
 from applications.services import (
     keep_upload,
     localized_url,
+    record_application_consent,
     resolve_institution,
     save_profile,
 )
@@ -141,6 +143,7 @@ def submit(
     application.answers = answers_as_json(cleaned, {"cv": upload})
     application.save(update_fields=["answers"])
     save_profile(application, cleaned, resolve_institution(cleaned["institution"]), occurred_at)
+    record_application_consent(application, cleaned, Actor(person=person), occurred_at)
     # auto_now_add fields: set to when it happened, once, right after creating the rows.
     Application.objects.filter(pk=application.pk).update(
         submitted_at=occurred_at, state_changed_at=occurred_at
