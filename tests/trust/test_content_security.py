@@ -101,3 +101,17 @@ def test_production_refuses_to_start_without_site_url():
     result = manage("check", **env)
     assert result.returncode != 0
     assert "SITE_URL" in result.stderr
+
+
+@pytest.mark.django_db
+def test_the_admin_refuses_inline_event_handlers_and_loads_nothing_from_elsewhere(client):
+    """Wagtail 8 still needs inline <script> elements in its editors, but no onclick= handlers
+    or javascript: URLs; avatars and the update check would come from other origins."""
+    from tests.factories import UserFactory
+
+    assert directives(client.get("/admin/login/"))["script-src-attr"] == ["'none'"]
+    admin = UserFactory(username="root", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    body = client.get("/admin/").content.decode()
+    assert "gravatar.com" not in body
+    assert "releases.wagtail.org" not in body

@@ -274,6 +274,11 @@ else:
 
 # Wagtail
 WAGTAIL_SITE_NAME = "careerSTEPS"
+# The admin loads nothing from other origins (its Content-Security-Policy refuses them): no
+# Gravatar avatars (they would also send a hash of every staff address to a third party) and
+# no check for new Wagtail releases from the browser.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # The site's public address: emails, feeds, API links and Wagtail's Site record follow it
 # (bin/run derives it from PORT; production requires it).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
