@@ -59,6 +59,8 @@ ACCEPTED: list[str] = []
 DONE: dict[str, int] = {"assigned": 0, "reviewed": 0, "decided": 0, "sign_ins": 0}
 #: From the first application POST sent to the last one answered (for submissions per second).
 SUBMIT_WINDOW: list[float] = []
+STAFF_COUNT = len(PLAN["staff"]["reviewers"]) + len(PLAN["staff"]["coordinators"])
+STAFF_HEAD_START = float(os.environ.get("LOADTEST_STAFF_HEAD_START", "120"))
 _applicants = itertools.count(1)
 _visitors = itertools.count(1)
 _staff = itertools.count(0)
@@ -94,6 +96,11 @@ class Applicant(HttpUser):
     def on_start(self) -> None:
         self.number = next(_applicants)
         self.client.headers["X-Forwarded-For"] = applicant_address(self.number)
+        # Staff are at work when applications arrive: wait until they have signed in (at
+        # most STAFF_HEAD_START seconds), or their sign-in queues behind 200 applicants'.
+        deadline = time.monotonic() + STAFF_HEAD_START
+        while DONE["sign_ins"] < STAFF_COUNT and time.monotonic() < deadline:
+            time.sleep(0.5)
 
     @task
     def apply(self) -> None:
