@@ -99,3 +99,30 @@ def test_the_schedule_calls_the_task_with_no_arguments(db):
 def test_months_are_added_by_the_calendar():
     assert add_months(dt.date(2026, 8, 31), 6) == dt.date(2027, 2, 28)
     assert add_months(dt.date(2026, 1, 15), 24) == dt.date(2028, 1, 15)
+
+
+def test_the_admin_report_shows_a_coordinator_only_their_cohorts(people, client):
+    from django.urls import reverse
+
+    from tests.factories import UserFactory
+    from workflows.access.models import CohortRole
+    from workflows.roles import COORDINATORS
+
+    one = UserFactory(groups=[COORDINATORS])
+    CohortRole.objects.create(user=one, role="coordinator", cohort=people["running"])
+    client.force_login(one)
+    page = client.get(reverse("privacy_admin:retention")).content.decode()
+    assert f"#{people['rejected_long_ago'].person_id}<" in page
+    assert f"#{people['alumna'].person_id}<" not in page
+    assert "Rita" not in page
+
+
+def test_the_erase_person_command_previews_then_erases(people):
+    person_id = people["alumna"].person_id
+    out = io.StringIO()
+    call_command("erase_person", str(person_id), "--dry-run", stdout=out)
+    assert "applications.Application: anonymise 1" in out.getvalue()
+    assert not ErasureRecord.objects.exists()
+    call_command("erase_person", str(person_id), stdout=out)
+    assert ErasureRecord.objects.get().person_id_ref == person_id
+    assert "Alma" not in out.getvalue()

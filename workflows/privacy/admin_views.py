@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from applications.models import Application, Person
+from workflows.access.cohorts import coordinated_cohort_keys
 from workflows.engine.actors import Actor
 from workflows.privacy import erasure, retention
 from workflows.privacy.export import export_person
@@ -106,15 +107,22 @@ def requests(request: HttpRequest) -> HttpResponse:
 
 
 def retention_report(request: HttpRequest) -> HttpResponse:
+    """The dry-run report, limited to the cohorts the coordinator coordinates."""
     allowed, _reason = can_see_retention(request.user)
     if not allowed:
         raise Http404
+    keys = coordinated_cohort_keys(request.user)
+    report = [
+        due
+        for due in retention.due_people()
+        if keys is None or due.cohort_key in {str(k) for k in keys}
+    ]
     return TemplateResponse(
         request,
         "privacy/admin/retention.html",
         {
             "page_title": _("Retention"),
-            "report": retention.due_people(),
+            "report": report,
             "policies": RetentionPolicy.objects.select_related("cohort"),
             "defaults": (retention.DEFAULT_DECLINED_MONTHS, retention.DEFAULT_PARTICIPANT_MONTHS),
         },

@@ -45,6 +45,7 @@ class Due:
     person_id: int
     cohort_id: int
     cohort: str
+    cohort_key: str
     reason: str
     due_on: dt.date
     erase: bool  # False: the cohort's policy only reports
@@ -98,6 +99,7 @@ def due_people(today: dt.date | None = None) -> list[Due]:
                 person_id=person_id,
                 cohort_id=application.cohort_id,
                 cohort=application.cohort.title,
+                cohort_key=str(application.cohort.translation_key),
                 reason=reason,
                 due_on=due_on,
                 erase=policy.enabled if policy else True,
