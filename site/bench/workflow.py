@@ -23,6 +23,7 @@ child of its own (django-q2 reads its broker once at import).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import resource
 import time
@@ -263,7 +264,7 @@ def run_here(options: Options) -> dict[str, Any]:
     per_application = elapsed * 1000 / count
     limit = limit_for(name)
     limit_ms = limit.median_ms * options.limit_scale
-    return Row(
+    row = Row(
         name=name,
         median_ms=round(per_application, 2),
         p95_ms=round(per_application, 2),
@@ -291,6 +292,8 @@ def run_here(options: Options) -> dict[str, Any]:
             "load_average": [round(x, 1) for x in os.getloadavg()],
         },
     ).as_dict()
+    progress(f"row {json.dumps(row)}")  # kept should a later configuration fail
+    return row
 
 
 def rows(options: Options) -> list[Row]:
