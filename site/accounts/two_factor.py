@@ -23,6 +23,15 @@ def second_factor_required(user: Any) -> bool:
     return bool(getattr(settings, "ACCOUNTS_REQUIRE_2FA", False)) or has_confirmed_device(user)
 
 
+def fully_signed_in(user: Any) -> bool:
+    """Signed in and past the second factor wherever one is required. Views outside /admin/
+    that trust a staff account (CV downloads) ask this: the middleware only guards /admin/,
+    so a password alone must not open there what the admin would not."""
+    if user is None or not user.is_authenticated:
+        return False
+    return not second_factor_required(user) or bool(getattr(user, "is_verified", bool)())
+
+
 def has_confirmed_device(user: Any) -> bool:
     return any(True for _device in devices_for_user(user, confirmed=True))
 
