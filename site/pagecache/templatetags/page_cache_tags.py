@@ -9,6 +9,6 @@ from pagecache import store
 register = template.Library()
 
 
-@register.simple_tag
-def page_cache_generation() -> int:
-    return store.generation()
+@register.simple_tag(takes_context=True)
+def page_cache_generation(context) -> int:
+    return store.generation_for(context.get("request"))

@@ -1,0 +1,65 @@
+"""Remembered page routes and the programme page's content fragment (pagecache/routes.py):
+with the page cache off, a URL routed once is routed again with fewer queries and the same
+answer, and every change that moves, renames, retitles or unpublishes a page shows on the
+next request."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.site.conftest import publish
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_off(settings):
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+def fetch(client, url: str, status: int = 200):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == status, url
+    return response, len(queries)
+
+
+def test_a_page_routed_once_is_routed_again_with_fewer_queries_and_the_same_answer(
+    client, site_tree
+):
+    url = site_tree.page("programme", "cs").get_url()
+    first, first_queries = fetch(client, url)
+    second, second_queries = fetch(client, url)
+    assert second.content == first.content
+    assert "X-Page-Cache" not in second.headers  # the page cache is off: really rendered
+    assert second_queries < first_queries
+
+
+def test_a_renamed_slug_answers_at_its_new_address_only(client, site_tree):
+    page = site_tree.page("programme", "en")
+    old = page.get_url()
+    fetch(client, old)
+    fetch(client, old)
+    page.slug = "our-programme"
+    publish(page)
+    fetch(client, old, status=404)
+    assert fetch(client, page.get_url())[0].status_code == 200
+
+
+def test_a_retitled_page_shows_its_new_title_on_the_next_request(client, site_tree):
+    page = site_tree.page("programme", "de")
+    url = page.get_url()
+    fetch(client, url)
+    fetch(client, url)
+    page.title = "Das Programm in Kürze"
+    publish(page)
+    assert "Das Programm in Kürze" in fetch(client, url)[0].content.decode()
+
+
+def test_an_unpublished_page_answers_404_on_the_next_request(client, site_tree):
+    page = site_tree.page("programme", "en")
+    url = page.get_url()
+    fetch(client, url)
+    fetch(client, url)
+    page.unpublish()
+    fetch(client, url, status=404)
