@@ -20,9 +20,9 @@ import hashlib
 import re
 from functools import lru_cache
 
-from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
-from csp.middleware import CSPMiddleware, PolicyParts
-from csp.utils import default_config
+from csp.constants import HEADER, NONCE, NONE, SELF, UNSAFE_INLINE
+from csp.middleware import CheckableLazyObject, CSPMiddleware, PolicyParts
+from csp.utils import build_policy, default_config
 from django.conf import settings
 
 ADMIN_PREFIX = "/admin/"
@@ -88,8 +88,33 @@ def admin_directives() -> dict[str, list[str]]:
     }
 
 
+@lru_cache(maxsize=2)
+def fixed_policy(admin: bool) -> str:
+    """The header of a response that used no nonce: the same for every such response, so
+    built once per process instead of on every request (a page-cache hit is little more)."""
+    return build_policy(config=default_config(admin_directives() if admin else public_directives()))
+
+
+#: Response attributes django-csp's decorators set to change the policy of one view.
+PER_VIEW = ("_csp_config", "_csp_update", "_csp_replace", "_csp_exempt")
+
+
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware with the admin's policy chosen by path."""
+
+    def process_response(self, request, response):
+        if (
+            getattr(request, "_csp_nonce", None) is None
+            and not any(hasattr(response, name) for name in PER_VIEW)
+            and HEADER not in response
+            and not getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None)
+            and not settings.CONTENT_SECURITY_POLICY.get("EXCLUDE_URL_PREFIXES")
+            and not settings.DEBUG
+        ):
+            response[HEADER] = fixed_policy(request.path_info.startswith(ADMIN_PREFIX))
+            request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+            return response
+        return super().process_response(request, response)
 
     def get_policy_parts(self, request, response, report_only: bool = False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
