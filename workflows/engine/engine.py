@@ -17,6 +17,7 @@ Applying a transition is one database transaction:
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -148,6 +149,15 @@ def record_start(
     )
 
 
+@functools.cache
+def _broker(cluster: str | None):
+    """One broker per queue and process: django-q2's ``async_task`` would otherwise make a new
+    one per task, and for Redis that is a new connection pool and TCP connection each time."""
+    from django_q.brokers import get_broker
+
+    return get_broker(cluster)
+
+
 def enqueue(task_path: str, *args, **kwargs) -> None:
     """Enqueue a django-q2 task so that it commits (or rolls back) with the current transaction.
 
@@ -156,10 +166,11 @@ def enqueue(task_path: str, *args, **kwargs) -> None:
     """
     from django_q.tasks import async_task
 
+    broker = _broker(kwargs.get("cluster"))
     if getattr(settings, "REDIS_URL", ""):
-        transaction.on_commit(lambda: async_task(task_path, *args, **kwargs))
+        transaction.on_commit(lambda: async_task(task_path, *args, broker=broker, **kwargs))
     else:
-        async_task(task_path, *args, **kwargs)
+        async_task(task_path, *args, broker=broker, **kwargs)
 
 
 def switched_off_effects(machine: Machine, transition: str) -> frozenset[str]:
