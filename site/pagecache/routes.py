@@ -52,6 +52,15 @@ _routes: OrderedDict[tuple, _Route] = OrderedDict()
 _lock = threading.Lock()
 
 
+def _detached(site: Site) -> Site:
+    """A copy of ``site`` without the related objects it loaded (its root page): what is kept
+    is shared by every later request of the process, so it carries no model instance that a
+    request could change."""
+    kept = copy.copy(site)
+    kept._state.fields_cache = {}
+    return kept
+
+
 def _key(request: HttpRequest, path: str, generation: int) -> tuple:
     return (generation, request._get_raw_host(), request.get_port(), get_language(), path)
 
@@ -115,7 +124,7 @@ def remember_site(request: HttpRequest) -> None:
             return
         if len(_sites) >= ROUTES:
             _sites.clear()
-        _sites[key] = (copy.copy(site), time.time())
+        _sites[key] = (_detached(site), time.time())
 
 
 def route(request: HttpRequest, path: str) -> None:
@@ -143,4 +152,4 @@ def route(request: HttpRequest, path: str) -> None:
         return
     if hasattr(page, "resolve_subpage"):  # RoutablePageMixin: routes below itself
         return
-    _remember(key, _Route(copy.copy(site), type(page), page.pk, time.time()))
+    _remember(key, _Route(_detached(site), type(page), page.pk, time.time()))
