@@ -514,7 +514,7 @@ def preview(person: Person) -> list[PreviewRow]:
     for item in inventory.ITEMS:
         found = rows_of(item, person)
         count = found.count() if found is not None else 0
-        if item.model == "agreements.Agreement":
+        if item.model == "agreements.Agreement" and scope.kept_agreement_ids:
             rows.append(PreviewRow(item.model, "keep", len(scope.kept_agreement_ids), item.why))
             count = len(scope.other_agreement_ids)
         if count:
