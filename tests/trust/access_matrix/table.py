@@ -347,8 +347,12 @@ RULES: list[tuple[re.Pattern, Row]] = [
         (r"admin/\^\.\*/\$", Row(admin(staff=NOT_FOUND))),
         # Uploading through a chooser: editors and coordinators (collection permissions).
         (r"wagtail(images|docs)_chooser:create", Row(EDITORS_AND_COORDINATORS_IN)),
-        # Snippet choosers list titles to any staff (Wagtail checks no model permission).
-        (r"wagtailsnippetchoosers_.*", Row(ALL_STAFF_IN)),
+        # Snippet choosers list titles to any staff (Wagtail checks no model permission);
+        # creating through one follows the model's rule below.
+        (
+            r"wagtailsnippetchoosers_\w+:(choose|choose_results|chosen|chosen_multiple)",
+            Row(ALL_STAFF_IN),
+        ),
         # Every staff member: the dashboard, choosers, their account, the admin's own API.
         (
             r"wagtailadmin_(home|account|dismissibles|block_preview|tag_.*autocomplete"
