@@ -25,6 +25,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 DELETE = "delete"
 ANONYMISE = "anonymise"
 KEEP = "keep"
@@ -37,7 +39,7 @@ class Item:
     model: str  # "app_label.ModelName"
     section: str  # the key in the export's data.json
     action: str
-    why: str
+    why: str  # shown to coordinators on the erasure confirmation page (translated)
     lookups: tuple[str, ...] = ()
     export: tuple[str, ...] = ()
     blank: dict[str, Any] = field(default_factory=dict)
@@ -55,8 +57,10 @@ ITEMS: tuple[Item, ...] = (
         "applications.Person",
         "person",
         SPECIAL,
-        "The person: name and email replaced by 'erased person #id' and an address that "
-        "cannot receive mail; the row stays so that counts and kept agreements point somewhere.",
+        _(
+            "The person: name and email replaced by 'erased person #id' and an address that "
+            "cannot receive mail; the row stays so that counts and kept agreements point somewhere."
+        ),
         lookups=("pk",),
         export=("email", "full_name", "preferred_language", "created_at"),
         handler="person",
@@ -65,7 +69,7 @@ ITEMS: tuple[Item, ...] = (
         "applications.Application",
         "applications",
         ANONYMISE,
-        "Cohort, role, state and dates stay for the statistics; every answer goes.",
+        _("Cohort, role, state and dates stay for the statistics; every answer goes."),
         lookups=("person",),
         export=("id", "cohort", "role", "state", "state_changed_at", "language", "submitted_at"),
         blank={"answers": {}},
@@ -75,8 +79,10 @@ ITEMS: tuple[Item, ...] = (
         "applications.ApplicantProfile",
         "profiles",
         ANONYMISE,
-        "Institution, degree, rank, disciplines and consent version stay (statistics per "
-        "institution); free text goes.",
+        _(
+            "Institution, degree, rank, disciplines and consent version stay (statistics per "
+            "institution); free text goes."
+        ),
         lookups=("application__person",),
         export=(
             "application",
@@ -105,7 +111,7 @@ ITEMS: tuple[Item, ...] = (
         "applications.MentoringLanguage",
         "mentoring_languages",
         DELETE,
-        "Languages spoken, with levels.",
+        _("Languages spoken, with levels."),
         lookups=("application__person",),
         export=("application", "language", "level"),
     ),
@@ -113,7 +119,7 @@ ITEMS: tuple[Item, ...] = (
         "applications.AvailabilitySlot",
         "availability",
         DELETE,
-        "When the person is free.",
+        _("When the person is free."),
         lookups=("application__person",),
         export=("application", "weekday", "starts_at", "ends_at"),
     ),
@@ -121,7 +127,7 @@ ITEMS: tuple[Item, ...] = (
         "applications.Draft",
         "drafts",
         SPECIAL,
-        "Saved drafts, found by the normalised email; deleted with their uploads.",
+        _("Saved drafts, found by the normalised email; deleted with their uploads."),
         export=("form_page", "language", "data", "created_at", "updated_at", "submitted_at"),
         handler="drafts",
     ),
@@ -129,7 +135,7 @@ ITEMS: tuple[Item, ...] = (
         "applications.Upload",
         "files",
         SPECIAL,
-        "Uploaded files (CVs): the files are deleted from storage, then the rows.",
+        _("Uploaded files (CVs): the files are deleted from storage, then the rows."),
         lookups=("application__person",),
         export=("application", "field_key", "original_name", "size", "sha256", "created_at"),
         handler="uploads",
@@ -138,7 +144,7 @@ ITEMS: tuple[Item, ...] = (
         "portal.SignInToken",
         "sign_in_links",
         DELETE,
-        "Portal sign-in links (hashes) with the addresses they were asked from and used at.",
+        _("Portal sign-in links (hashes) with the addresses they were asked from and used at."),
         lookups=("person",),
         export=("created_at", "used_at", "requested_ip", "used_ip"),
     ),
@@ -146,15 +152,17 @@ ITEMS: tuple[Item, ...] = (
         "portal.SignInRequest",
         "",
         SPECIAL,
-        "Rate-limit counters, keyed by an HMAC of the address: the person's rows are deleted.",
+        _("Rate-limit counters, keyed by an HMAC of the address: the person's rows are deleted."),
         handler="sign_in_requests",
     ),
     Item(
         "review.ReviewAssignment",
         "review_assignments",
         ANONYMISE,
-        "Who reviewed stays (reviewer workload); a conflict-of-interest reason may name the "
-        "person and goes. Not exported: the reviewers' identities are theirs.",
+        _(
+            "Who reviewed stays (reviewer workload); a conflict-of-interest reason may name the "
+            "person and goes. Not exported: the reviewers' identities are theirs."
+        ),
         lookups=("application__person",),
         blank={"conflict_reason": ""},
     ),
@@ -162,7 +170,7 @@ ITEMS: tuple[Item, ...] = (
         "review.Review",
         "reviews",
         ANONYMISE,
-        "Recommendation and weighted score stay (statistics); the comment goes.",
+        _("Recommendation and weighted score stay (statistics); the comment goes."),
         lookups=("assignment__application__person",),
         export=("recommendation", "weighted_score", "comment", "submitted_at"),
         blank={"comment": ""},
@@ -171,21 +179,21 @@ ITEMS: tuple[Item, ...] = (
         "review.Score",
         "",
         KEEP,
-        "Numbers per criterion of a kept review.",
+        _("Numbers per criterion of a kept review."),
         lookups=("review__assignment__application__person",),
     ),
     Item(
         "review.ReviewDraft",
         "",
         DELETE,
-        "A reviewer's unsaved notes on the application.",
+        _("A reviewer's unsaved notes on the application."),
         lookups=("assignment__application__person",),
     ),
     Item(
         "review.ReviewerProfile",
         "",
         SPECIAL,
-        "A staff reviewer's profile: goes with their user account (handler 'user').",
+        _("A staff reviewer's profile: goes with their user account (handler 'user')."),
         lookups=(),
         handler="user",
     ),
@@ -193,7 +201,7 @@ ITEMS: tuple[Item, ...] = (
         "matching.Match",
         "matches",
         KEEP,
-        "Pairs (ids, state, scores) stay for the statistics of tandems per cohort.",
+        _("Pairs (ids, state, scores) stay for the statistics of tandems per cohort."),
         lookups=_MATCH_PARTIES,
         export=(
             "id",
@@ -209,14 +217,14 @@ ITEMS: tuple[Item, ...] = (
         "matching.MatchingRun",
         "",
         SPECIAL,
-        "A run's recorded inputs carry names and goals: scrubbed by the final sweep.",
+        _("A run's recorded inputs carry names and goals: scrubbed by the final sweep."),
         handler="sweep",
     ),
     Item(
         "matching.PairRule",
         "",
         ANONYMISE,
-        "A coordinator's must/never pair rule: the note may name the person.",
+        _("A coordinator's must/never pair rule: the note may name the person."),
         lookups=_MATCH_PARTIES,
         blank={"note": ""},
     ),
@@ -224,7 +232,7 @@ ITEMS: tuple[Item, ...] = (
         "matching.MentorPreference",
         "mentor_preferences",
         ANONYMISE,
-        "Capacity stays; excluded topics go.",
+        _("Capacity stays; excluded topics go."),
         lookups=("application__person",),
         export=("capacity", "excluded_topics", "updated_at"),
         blank={"excluded_topics": []},
@@ -233,7 +241,7 @@ ITEMS: tuple[Item, ...] = (
         "matching.MenteeRanking",
         "mentee_rankings",
         DELETE,
-        "A mentee's wishes about mentors.",
+        _("A mentee's wishes about mentors."),
         lookups=_MATCH_PARTIES,
         export=("mentee_application", "mentor_application", "rank", "veto"),
     ),
@@ -241,15 +249,17 @@ ITEMS: tuple[Item, ...] = (
         "matching.PastPairHash",
         "",
         SPECIAL,
-        "HMAC of both emails of an earlier pair: the person's digests are deleted.",
+        _("HMAC of both emails of an earlier pair: the person's digests are deleted."),
         handler="past_pairs",
     ),
     Item(
         "agreements.Agreement",
         "agreements",
         SPECIAL,
-        "Signed agreements (signed, active, completed) are KEPT with their PDFs and text for the "
-        "funding audit (README, Privacy); unsigned ones lose their text and PDFs.",
+        _(
+            "Signed agreements (signed, active, completed) are KEPT with their PDFs and text for "
+            "the funding audit (README, Privacy); unsigned ones lose their text and PDFs."
+        ),
         lookups=_AGREEMENT_PARTIES,
         export=("id", "version", "state", "languages", "issued_at", "sealed_at", "issued_text"),
         handler="agreements",
@@ -258,7 +268,7 @@ ITEMS: tuple[Item, ...] = (
         "agreements.ChangeProposal",
         "agreement_change_proposals",
         ANONYMISE,
-        "Proposed changes to an agreement of the person (either side may name them).",
+        _("Proposed changes to an agreement of the person (either side may name them)."),
         lookups=("person", *(f"agreement__{lookup}" for lookup in _AGREEMENT_PARTIES)),
         export=("agreement", "role", "text", "reason", "created_at"),
         blank={"text": "", "reason": ""},
@@ -267,8 +277,10 @@ ITEMS: tuple[Item, ...] = (
         "agreements.SigningEvent",
         "signatures",
         SPECIAL,
-        "Signatures: kept with the signed agreement they belong to (legal record); on an "
-        "unsigned agreement the typed name, IP address and user agent go.",
+        _(
+            "Signatures: kept with the signed agreement they belong to (legal record); on an "
+            "unsigned agreement the typed name, IP address and user agent go."
+        ),
         lookups=("person",),
         export=("agreement", "role", "typed_name", "signed_at", "method", "pdf_sha256"),
         handler="agreements",
@@ -277,7 +289,7 @@ ITEMS: tuple[Item, ...] = (
         "programme_life.Meeting",
         "meetings",
         ANONYMISE,
-        "Meetings stay as counts per tandem and month; notes and place go.",
+        _("Meetings stay as counts per tandem and month; notes and place go."),
         lookups=("match__mentee_application__person", "match__mentor_application__person"),
         export=(
             "match",
@@ -295,7 +307,7 @@ ITEMS: tuple[Item, ...] = (
         "programme_life.EventRegistration",
         "event_registrations",
         KEEP,
-        "Registration and attendance stay as counts per event (the person row is anonymised).",
+        _("Registration and attendance stay as counts per event (the person row is anonymised)."),
         lookups=("person",),
         export=("signup", "state", "queued_at", "attended", "updated_at"),
     ),
@@ -303,15 +315,17 @@ ITEMS: tuple[Item, ...] = (
         "programme_life.CalendarFeed",
         "",
         DELETE,
-        "The secret of the personal iCal address.",
+        _("The secret of the personal iCal address."),
         lookups=("person",),
     ),
     Item(
         "evaluation.SurveyInvitation",
         "survey_invitations",
         SPECIAL,
-        "That the person was asked and answered stays (response rates); goals and the secret "
-        "link go. Responses are anonymous and stay.",
+        _(
+            "That the person was asked and answered stays (response rates); goals and the secret "
+            "link go. Responses are anonymous and stay."
+        ),
         lookups=("person",),
         export=("round", "role", "goals", "created_at", "answered_on"),
         handler="survey_invitations",
@@ -320,7 +334,7 @@ ITEMS: tuple[Item, ...] = (
         "notifications.OutboundEmail",
         "emails",
         SPECIAL,
-        "Emails to the person are deleted; others that mention them are scrubbed.",
+        _("Emails to the person are deleted; others that mention them are scrubbed."),
         export=("template", "language", "subject", "body_text", "status", "sent_at", "created_at"),
         handler="outbox",
     ),
@@ -328,8 +342,10 @@ ITEMS: tuple[Item, ...] = (
         "workflow_engine.HistoryEntry",
         "history",
         SPECIAL,
-        "The audit history of the person's objects (and any entry naming them) is redacted: "
-        "actor, comment, message, IP and user agent blanked, the chain's digest kept.",
+        _(
+            "The audit history of the person's objects (and any entry naming them) is redacted: "
+            "actor, comment, message, IP and user agent blanked, the chain's digest kept."
+        ),
         export=("machine", "transition", "from_state", "to_state", "message", "created_at"),
         handler="history",
     ),
@@ -337,7 +353,7 @@ ITEMS: tuple[Item, ...] = (
         "django_q.Task",
         "",
         SPECIAL,
-        "Task results and arguments (pickled) that mention the person are deleted.",
+        _("Task results and arguments (pickled) that mention the person are deleted."),
         handler="tasks",
     ),
     Item("django_q.Success", "", SPECIAL, "Proxy of django_q.Task.", handler="tasks"),
@@ -346,29 +362,31 @@ ITEMS: tuple[Item, ...] = (
         "django_q.OrmQ",
         "",
         SPECIAL,
-        "Queued tasks (signed pickles) that mention the person are deleted.",
+        _("Queued tasks (signed pickles) that mention the person are deleted."),
         handler="tasks",
     ),
     Item(
         "django_q.Schedule",
         "",
         SPECIAL,
-        "Schedules carry no personal data (ids only); any that mentions the person is deleted.",
+        _("Schedules carry no personal data (ids only); any that mentions the person is deleted."),
         handler="tasks",
     ),
     Item(
         "sessions.Session",
         "",
         SPECIAL,
-        "The person's portal sessions (and any session of their user account) are deleted.",
+        _("The person's portal sessions (and any session of their user account) are deleted."),
         handler="sessions",
     ),
     Item(
         "auth.User",
         "",
         SPECIAL,
-        "A user account with the person's email (a mentor or staff member): deactivated, "
-        "names and email blanked, password unusable, second-factor devices deleted.",
+        _(
+            "A user account with the person's email (a mentor or staff member): deactivated, "
+            "names and email blanked, password unusable, second-factor devices deleted."
+        ),
         handler="user",
     ),
     Item("otp_totp.TOTPDevice", "", SPECIAL, "Goes with the user account.", handler="user"),
@@ -383,29 +401,31 @@ ITEMS: tuple[Item, ...] = (
         "admin.LogEntry",
         "",
         SPECIAL,
-        "Django admin log: object names that mention the person are scrubbed by the sweep.",
+        _("Django admin log: object names that mention the person are scrubbed by the sweep."),
         handler="sweep",
     ),
     Item(
         "wagtailusers.UserProfile",
         "",
         SPECIAL,
-        "Wagtail's preferences of a user account (avatar deleted with the account's data).",
+        _("Wagtail's preferences of a user account (avatar deleted with the account's data)."),
         handler="user",
     ),
     Item(
         "wagtailforms.FormSubmission",
         "",
         SPECIAL,
-        "Wagtail form submissions (not used for applications): scrubbed by the sweep.",
+        _("Wagtail form submissions (not used for applications): scrubbed by the sweep."),
         handler="sweep",
     ),
     Item(
         "consents.ConsentRecord",
         "consents",
         DELETE,
-        "Consents given or withdrawn per purpose: proof of consent is not needed once "
-        "nothing is processed any more.",
+        _(
+            "Consents given or withdrawn per purpose: proof of consent is not needed once "
+            "nothing is processed any more."
+        ),
         lookups=("person",),
         export=("purpose", "granted", "notice_version", "source", "recorded_at"),
     ),
@@ -413,8 +433,10 @@ ITEMS: tuple[Item, ...] = (
         "evaluation.SurveyResponse",
         "",
         NONE,
-        "Anonymous by design (round, role, language, answers, day): no link to a person; free "
-        "text naming the person is scrubbed by the sweep.",
+        _(
+            "Anonymous by design (round, role, language, answers, day): no link to a person; free "
+            "text naming the person is scrubbed by the sweep."
+        ),
     ),
 )
 
