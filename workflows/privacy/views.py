@@ -43,7 +43,10 @@ def request_erasure(request: HttpRequest) -> HttpResponse:
     if created:
         messages.success(
             request,
-            _("Your request has been sent. The coordinators will erase your data and tell you."),
+            _(
+                "Your request has been sent. The coordinators will erase your data within one "
+                "month; afterwards this portal no longer knows you."
+            ),
         )
     else:
         messages.info(request, _("You have already asked; the coordinators are on it."))
