@@ -34,7 +34,8 @@ def test_coordinator_sees_assign_and_decide_with_reasons_when_impossible():
     client = client_for(coordinator)
     fresh = ApplicationFactory(state="submitted")
     actions = inspect_actions(client, fresh)
-    assert set(actions) == {"assign", "decide", "withdraw"}
+    # A coordinator of every cohort may also export and erase the person's data (privacy).
+    assert set(actions) == {"assign", "decide", "withdraw", "privacy-export", "privacy-erase"}
     assert "not possible while the state is" in actions["decide"]
     full = make_cohort(capacity=0)
     in_review = ApplicationFactory(cohort=full, state="in_review")
