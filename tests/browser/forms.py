@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from playwright.sync_api import Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 #: What answers look like: a string for text/radio/select, a list for checkbox groups,
 #: True for a single checkbox, a Path for a file input.
@@ -65,6 +66,28 @@ def _active(page: Page) -> dict:
     )
 
 
+def _choose_file_with_keyboard(page: Page, input_id: str, path, attempts: int = 3) -> None:
+    """Open the file chooser with Space on the focused file input, as a keyboard user does.
+
+    Chromium opens a chooser only for a page that has focus and a fresh user activation; on
+    a loaded machine the first key press can land while another tab still holds focus, and
+    the chooser never opens. So the page is brought to the front first, and Space is pressed
+    again (focus still on the same input, never a click) if no chooser opened in time.
+    """
+    page.bring_to_front()
+    for attempt in range(1, attempts + 1):
+        assert _active(page)["id"] == input_id, "focus left the file input"
+        try:
+            with page.expect_file_chooser(timeout=10_000) as chooser:
+                page.keyboard.press("Space")
+        except PlaywrightTimeoutError:
+            if attempt == attempts:
+                raise
+            continue
+        chooser.value.set_files(str(path))
+        return
+
+
 def fill_with_keyboard(page: Page, answers: Answers, stop_at_id: str, max_tabs: int = 300):
     """Tab through the page from the top and answer each field as it gets focus; stop with
     focus on the element ``stop_at_id``. Fails if a field is never reached."""
@@ -83,9 +106,7 @@ def fill_with_keyboard(page: Page, answers: Answers, stop_at_id: str, max_tabs: 
         wanted = answers[name]
         kind = element["type"] if element["tag"] == "input" else element["tag"]
         if kind == "file":
-            with page.expect_file_chooser() as chooser:
-                page.keyboard.press("Space")
-            chooser.value.set_files(str(wanted))
+            _choose_file_with_keyboard(page, element["id"], wanted)
         elif kind == "radio":
             # Tab enters a radio group once; arrow keys move and select within it.
             for _step in range(30):
