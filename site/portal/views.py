@@ -36,9 +36,10 @@ from portal.forms import (
     amend_form_class,
     answers_form,
 )
+from portal.localized import localized_many
 from portal.permissions import can_amend, can_withdraw
 from portal.services import withdraw_application
-from portal.timeline import timeline_for
+from portal.timeline import timeline_for, timelines_for
 from workflows.access.network import client_ip
 from workflows.engine.actors import Actor
 from workflows.engine.engine import TransitionError
@@ -128,17 +129,23 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 
 @applicant_required
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """Every application of the signed-in person with its timeline; the histories and the
+    cohorts' titles in the reader's language are read once for all of them."""
     person = request.portal_person
-    applications = [
+    applications = list(person.applications.select_related("cohort").order_by("-submitted_at"))
+    timelines = timelines_for(applications)
+    cohorts = localized_many(application.cohort for application in applications)
+    items = [
         {
             "application": application,
-            "timeline": timeline_for(application),
+            "cohort": cohorts[application.cohort_id],
+            "timeline": timelines[application.pk],
             "can_withdraw": can_withdraw(person, application)[0],
             "can_amend": can_amend(person, application)[0],
         }
-        for application in person.applications.select_related("cohort").order_by("-submitted_at")
+        for application in applications
     ]
-    return render(request, "portal/dashboard.html", {"person": person, "items": applications})
+    return render(request, "portal/dashboard.html", {"person": person, "items": items})
 
 
 @applicant_required

@@ -34,12 +34,6 @@ def applications_of(rows, person, count: int) -> None:
             )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="portal.views.dashboard reads each application's history (timeline_for) and its "
-    "cohort's localized title one application at a time: 7 queries at 2 applications, 15 at 6; "
-    "bounded by a person's applications (one per cohort and role)",
-)
 def test_my_applications_does_not_grow_with_applications_and_history(client, rows):
     person = PersonFactory(full_name="Portal Person")
     applications_of(rows, person, 2)

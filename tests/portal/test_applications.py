@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from applications.models import Application
-from tests.factories import ApplicationFactory, PersonFactory, UserFactory
+from tests.factories import ApplicationFactory, PersonFactory, UserFactory, make_cohort
 from tests.portal.conftest import signed_in_client
 from workflows.engine.actors import Actor
 from workflows.engine.engine import apply_transition, record_start
@@ -93,6 +93,30 @@ def test_portal_shows_the_status_timeline_in_the_readers_language(application, c
         from django.utils.timezone import localtime
 
         assert date_format(localtime(entry.created_at), "DATETIME_FORMAT") in german
+
+
+def test_dashboard_titles_each_cohort_in_the_readers_language_once_published(application, locales):
+    """The cohort's published translation in the reader's language, else its own title: a
+    draft translation is not shown (as ``page.localized``), nor one cohort's for another's."""
+    cohort = application.cohort
+    german = cohort.copy_for_translation(locales["de"], copy_parents=True)
+    german.title = "Jahrgang 2026/27"
+    german.save_revision().publish()
+    czech = cohort.copy_for_translation(locales["cs"], copy_parents=True)
+    czech.title = "Ročník 2026/27 (koncept)"
+    czech.save()  # a draft: never published
+    other = ApplicationFactory(
+        person=application.person, cohort=make_cohort(title="Cohort without translations")
+    )
+    client = signed_in_client(application.person)
+
+    for language, title in (("en", cohort.title), ("de", "Jahrgang 2026/27"), ("cs", cohort.title)):
+        page = client.get(url("dashboard", language)).content.decode()
+        card = page.split(f'id="application-{application.pk}"')[1].split("</h2>")[0]
+        assert title in card, language
+        other_card = page.split(f'id="application-{other.pk}"')[1].split("</h2>")[0]
+        assert "Cohort without translations" in other_card, language
+        assert "Jahrgang" not in other_card and "koncept" not in page, language
 
 
 def test_withdraw_needs_a_confirmation_and_is_recorded(application):
