@@ -1,13 +1,19 @@
 """The workflow benchmark's own checks: an email written twice is seen, a configuration
-whose services do not answer is skipped and said so, CPU time is read from /proc."""
+whose services do not answer is skipped and said so, CPU time is read from /proc, the
+applications are planned over cohorts of mentees and mentors; and a small run end to end
+(40 applications over two cohorts, matched, every email sent once). No speed is asserted."""
 
 from __future__ import annotations
 
+import json
 import os
 import socket
+import tempfile
+from io import StringIO
 
 import pytest
 from django.core.mail import EmailMultiAlternatives
+from django.core.management import call_command
 from django.test import override_settings
 
 from bench import workflow, workflow_configs
@@ -65,3 +71,61 @@ def test_the_configuration_a_child_ran_itself_is_not_run_again(monkeypatch):
 def test_cpu_seconds_of_this_process():
     sum(range(3_000_000))  # some CPU work
     assert workflow._cpu_seconds(os.getpid()) > 0
+
+
+def test_the_plan_fills_cohorts_with_mentees_and_mentors_in_turn():
+    from bench.workflow_cohorts import Intakes
+
+    intakes = Intakes(mentees=["a", "b", "c"], mentors=["x", "y"], size=20)
+    plan = intakes.plan(45)
+    assert [number for number, *_rest in plan] == list(range(45))
+    assert [sum(1 for _n, c, *_r in plan if c == cohort) for cohort in range(3)] == [20, 20, 5]
+    first = [(role, who) for _n, cohort, role, who in plan if cohort == 0]
+    assert first[:6] == [
+        ("mentee", 0),
+        ("mentor", 0),
+        ("mentee", 1),
+        ("mentor", 1),
+        ("mentee", 2),
+        ("mentor", 0),
+    ]
+    assert sum(1 for role, _who in first if role == "mentee") == 10
+
+
+@pytest.mark.django_db
+def test_a_small_run_matches_and_sends_every_email_exactly_once(tmp_path, monkeypatch):
+    """40 applications over two cohorts through the whole workflow with a real qcluster
+    (the bench's throwaway database, migrated with the demo: a few minutes)."""
+    from bench import workflow_cohorts
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setenv(workflow_configs.ONE, "1")  # this configuration only
+    monkeypatch.setenv(workflow_cohorts.COHORT_SIZE, "20")
+    out = StringIO()
+    call_command(
+        "bench",
+        "--only",
+        "workflow",
+        "--workflow-count",
+        "40",
+        "--json",
+        stdout=out,
+        stderr=StringIO(),
+    )
+    results = json.loads(out.getvalue())
+    assert results["errors"] == []
+    (row,) = results["rows"]
+    notes = row["notes"]
+    assert notes["applications"] == 40
+    assert notes["cohorts"] == 2
+    # Each cohort: 10 mentees and 10 mentors, capacity 7 per role; every fourth rejected.
+    assert 0 < notes["pairs"] <= 14
+    assert notes["approvals_refused"] == 0 and notes["matching_runs_refused"] == 0
+    assert notes["match_emails_queued"] == notes["match_emails_sent"] == 2 * notes["pairs"]
+    assert notes["emails_queued"] == notes["emails_sent"] >= 3 * 40 + 2 * notes["pairs"]
+    assert notes["lost"] == 0
+    assert notes["run_twice_to_effect"] == 0
+    assert notes["failed_tasks"] == 0 and notes["queue_left"] == 0
+    assert notes["messages_written"] >= notes["emails_sent"]
+    assert notes["match_s"] > 0 and notes["submit_processes"] == 2
+    assert list(tmp_path.iterdir()) == []  # the throwaway directory is gone
