@@ -122,15 +122,7 @@ def failures(rows, cohort, count: int) -> None:
     "scope",
     [
         "global_coordinator",
-        pytest.param(
-            "cohort_coordinator",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="a coordinator scoped to cohorts has each failed email's cohort resolved "
-                "by its own query (workflows.notifications.failures.failed_emails_for, up to "
-                "LISTED * 5 lookups): the email scope resolvers take one key at a time",
-            ),
-        ),
+        "cohort_coordinator",
     ],
 )
 def test_the_failed_work_page_does_not_grow(request, rows, cohort, scope):

@@ -5,15 +5,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from workflows.notifications.failures import objects_by_id
 
-def agreement_cohort(parts: list[str]) -> Any:
-    """``agreement:<agreement id>:<history entry id>:<transition>`` (the engine's emails)."""
+
+def agreement_cohorts(ids: list[str]) -> dict[str, Any]:
+    """``agreement:<agreement id>:<history entry id>:<transition>`` (the engine's emails; many
+    ids, one query)."""
     from workflows.agreements.models import Agreement
 
-    return Agreement.objects.select_related("match__cohort").get(pk=int(parts[0])).match.cohort
+    found = objects_by_id(Agreement.objects.select_related("match__cohort"), ids)
+    return {key: agreement.match.cohort for key, agreement in found.items()}
 
 
 def register() -> None:
     from workflows.notifications.failures import register_email_scope
 
-    register_email_scope("agreement", agreement_cohort)
+    register_email_scope("agreement", agreement_cohorts)

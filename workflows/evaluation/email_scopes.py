@@ -5,17 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from workflows.notifications.failures import objects_by_id
 
-def survey_cohort(parts: list[str]) -> Any:
-    """``survey:<invitation id>:invite``."""
+
+def survey_cohorts(ids: list[str]) -> dict[str, Any]:
+    """``survey:<invitation id>:invite`` (many ids, one query)."""
     from workflows.evaluation.models import SurveyInvitation
 
-    return (
-        SurveyInvitation.objects.select_related("round__cohort").get(pk=int(parts[0])).round.cohort
-    )
+    found = objects_by_id(SurveyInvitation.objects.select_related("round__cohort"), ids)
+    return {key: invitation.round.cohort for key, invitation in found.items()}
 
 
 def register() -> None:
     from workflows.notifications.failures import register_email_scope
 
-    register_email_scope("survey", survey_cohort)
+    register_email_scope("survey", survey_cohorts)

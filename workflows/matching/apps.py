@@ -2,12 +2,15 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-def match_cohort(parts: list[str]):
-    """``match:<match id>:<history entry id>:<transition>``: the cohort a match email is about
-    (so a coordinator scoped to some cohorts sees only their failed match emails)."""
+def match_cohorts(ids: list[str]) -> dict:
+    """``match:<match id>:<history entry id>:<transition>``: the cohorts match emails are about
+    (so a coordinator scoped to some cohorts sees only their failed match emails; many ids,
+    one query)."""
     from workflows.matching.models import Match
+    from workflows.notifications.failures import objects_by_id
 
-    return Match.objects.select_related("cohort").get(pk=int(parts[0])).cohort
+    found = objects_by_id(Match.objects.select_related("cohort"), ids)
+    return {key: match.cohort for key, match in found.items()}
 
 
 class MatchingConfig(AppConfig):
@@ -18,4 +21,4 @@ class MatchingConfig(AppConfig):
     def ready(self) -> None:
         from workflows.notifications.failures import register_email_scope
 
-        register_email_scope("match", match_cohort)
+        register_email_scope("match", match_cohorts)

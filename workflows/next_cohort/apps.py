@@ -8,7 +8,7 @@ class NextCohortConfig(AppConfig):
     verbose_name = _("Next cohort")
 
     def ready(self) -> None:
-        from workflows.next_cohort.invitations import invitation_cohort
+        from workflows.next_cohort.invitations import invitation_cohorts
         from workflows.notifications.failures import register_email_scope
 
-        register_email_scope("next-cohort", invitation_cohort)
+        register_email_scope("next-cohort", invitation_cohorts)

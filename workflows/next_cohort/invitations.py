@@ -11,6 +11,7 @@ from applications.queues import PLACE_TAKING_STATES
 from cohorts.models import CohortPage
 from consents.purposes import PROGRAMME_CONTACT
 from consents.services import withdrawn_person_ids
+from workflows.notifications.failures import objects_by_id
 from workflows.notifications.models import OutboundEmail
 from workflows.notifications.services import queue_email, supported_language
 
@@ -25,9 +26,10 @@ def invitation_key(new_cohort: CohortPage, person) -> str:
     return f"next-cohort:{new_cohort.pk}:{person.pk}"
 
 
-def invitation_cohort(parts: list[str]) -> CohortPage:
-    """The cohort an invitation email is about (for the failed-emails scope)."""
-    return CohortPage.objects.get(pk=int(parts[0]))
+def invitation_cohorts(ids: list[str]) -> dict[str, CohortPage]:
+    """The cohorts invitation emails are about, by the cohort id of their keys (for the
+    failed-emails scope; many ids, one query)."""
+    return objects_by_id(CohortPage.objects.all(), ids)
 
 
 def previous_mentors(old_cohort: CohortPage) -> list:
