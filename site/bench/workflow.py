@@ -151,7 +151,11 @@ def _submit_all(intakes: Any, count: int, processes: int) -> tuple[list[Any], fl
             pool.close()
             pool.join()
         children_cpu = _cpu_of(resource.RUSAGE_CHILDREN) - before
-    applications = list(Application.objects.filter(pk__in=pks).order_by("pk"))
+    # Without the form snapshot (some 40 kB of JSON each, which no later phase reads): 10,000
+    # of them would be a few gigabytes in this process.
+    applications = list(
+        Application.objects.filter(pk__in=pks).defer("form_snapshot").order_by("pk")
+    )
     if len(applications) != count:
         raise RuntimeError(f"{len(applications)} applications stored of {count} submitted")
     return applications, children_cpu
@@ -175,10 +179,17 @@ def _review_all(applications: list[Any]) -> None:
         submit_review(assignment, reviewer, rubric=rubric, scores=scores, recommendation="accept")
 
 
+def fresh_application(pk: int) -> Any:
+    """The application as it is now (its state moved on since it was read), without the form
+    snapshot."""
+    from applications.models import Application
+
+    return Application.objects.defer("form_snapshot").get(pk=pk)
+
+
 def _decide_all(applications: list[Any]) -> None:
     """Per cohort and role, every fourth application rejected; the others accepted until the
     cohort is full (its capacity guard refuses), then waitlisted."""
-    from applications.models import Application
     from workflows.engine.actors import Actor
     from workflows.engine.engine import TransitionRefused
     from workflows.review.services import decide
@@ -190,14 +201,14 @@ def _decide_all(applications: list[Any]) -> None:
         key = (application.cohort_id, application.role)
         position = seen[key]
         seen[key] += 1
-        fresh = Application.objects.get(pk=application.pk)
+        fresh = fresh_application(application.pk)
         if position % 4 == 3:
             decide(fresh, "reject", actor, message="Bench")
             continue
         try:
             decide(fresh, "accept", actor, message="Bench")
         except TransitionRefused:  # the cohort is full (its capacity): the rest wait
-            decide(Application.objects.get(pk=application.pk), "waitlist", actor, message="Bench")
+            decide(fresh_application(application.pk), "waitlist", actor, message="Bench")
 
 
 def _match_all(intakes: Any, deadline: float) -> dict[str, Any]:

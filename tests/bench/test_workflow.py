@@ -13,7 +13,7 @@ from io import StringIO
 
 import pytest
 from django.core.mail import EmailMultiAlternatives
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from bench import workflow, workflow_configs
@@ -101,17 +101,20 @@ def test_a_small_run_matches_and_sends_every_email_exactly_once(tmp_path, monkey
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     monkeypatch.setenv(workflow_configs.ONE, "1")  # this configuration only
     monkeypatch.setenv(workflow_cohorts.COHORT_SIZE, "20")
-    out = StringIO()
-    call_command(
-        "bench",
-        "--only",
-        "workflow",
-        "--workflow-count",
-        "40",
-        "--json",
-        stdout=out,
-        stderr=StringIO(),
-    )
+    out, err = StringIO(), StringIO()
+    try:
+        call_command(
+            "bench",
+            "--only",
+            "workflow",
+            "--workflow-count",
+            "40",
+            "--json",
+            stdout=out,
+            stderr=err,
+        )
+    except CommandError:
+        pytest.fail(f"the workflow bench crashed:\n{err.getvalue()[-6000:]}")
     results = json.loads(out.getvalue())
     assert results["errors"] == []
     (row,) = results["rows"]
