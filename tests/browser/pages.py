@@ -3,8 +3,6 @@ slugs), so the tests follow whatever ``manage.py demo`` publishes."""
 
 from __future__ import annotations
 
-import json
-
 from .servers import RunningSite
 
 LANGUAGES = ("en", "cs", "de")
@@ -20,7 +18,6 @@ PUBLIC_PAGES = (
 )
 
 _FIND_PAGES = """
-import json
 from wagtail.models import Locale
 from home.models import HomePage
 from programme.models import ProgrammePage
@@ -33,22 +30,19 @@ models = {
     "cohort_index": CohortIndexPage, "cohort": CohortPage,
 }
 english = Locale.objects.get(language_code="en")
-found = {}
+result = {}
 for kind, model in models.items():
     source = model.objects.live().public().filter(locale=english).order_by("path").first()
     if source is None:
         continue
     for page in source.get_translations(inclusive=True).live().specific():
-        found.setdefault(page.locale.language_code, {})[kind] = page.get_url()
-print("PAGES=" + json.dumps(found))
+        result.setdefault(page.locale.language_code, {})[kind] = page.get_url()
 """
 
 
 def find_public_pages(site: RunningSite) -> dict[str, dict[str, str]]:
     """{language: {kind: path}} for the first live page of each public type, per language."""
-    output = site.manage("shell", "-c", _FIND_PAGES).stdout
-    line = next(line for line in output.splitlines() if line.startswith("PAGES="))
-    return json.loads(line.removeprefix("PAGES="))
+    return site.query(_FIND_PAGES)
 
 
 _FIND_FORMS = """

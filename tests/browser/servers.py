@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import select
 import shutil
 import signal
 import socket
@@ -58,6 +59,7 @@ class RunningSite:
     port: int
     log_dir: Path
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+    _shell: QueryShell | None = None
 
     @property
     def base_url(self) -> str:
@@ -107,12 +109,14 @@ class RunningSite:
         return result
 
     def query(self, code: str) -> Any:
-        """Run Python ``code`` in ``manage.py shell`` on this site's database and return the
-        JSON-serialisable value it assigns to ``result`` (how tests look behind the pages)."""
-        wrapped = f"import json\n{code}\nprint('RESULT=' + json.dumps(result, default=str))"
-        output = self.manage("shell", "-c", wrapped).stdout
-        line = next(line for line in output.splitlines() if line.startswith("RESULT="))
-        return json.loads(line.removeprefix("RESULT="))
+        """Run Python ``code`` as in ``manage.py shell`` on this site's database and return the
+        JSON-serialisable value it assigns to ``result`` (how tests look behind the pages).
+
+        One long-lived shell answers every query: starting Django for each one cost seconds
+        (a few dozen queries per session)."""
+        if self._shell is None or not self._shell.alive():
+            self._shell = QueryShell(self)
+        return self._shell.run(code)
 
     def start_process(self, name: str, *args: str) -> subprocess.Popen:
         """Start ``manage.py <args>`` in its own session, output to log_dir/<name>.log."""
@@ -154,6 +158,9 @@ class RunningSite:
 
     def stop(self) -> None:
         """Stop qcluster by SIGTERM to its main pid only (then -9), and the site likewise."""
+        if self._shell is not None:
+            self._shell.close()
+            self._shell = None
         for name in ("qcluster", "site"):
             process = self.processes.pop(name, None)
             if process is None or process.poll() is not None:
@@ -165,6 +172,106 @@ class RunningSite:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGKILL)
             process.wait(timeout=10)
+
+
+#: The query shell's loop: each request is one JSON line ``{"code": ..., "nonce": ...}``; the
+#: answer is a line ``<nonce>RESULT=<json>`` or ``<nonce>ERROR=<json traceback>``, whatever the
+#: code prints before it notwithstanding. Each query gets a fresh copy of the shell's namespace
+#: (its automatic imports), an empty local-memory cache and no database connection left open,
+#: as a ``manage.py shell`` of its own would.
+_SHELL_LOOP = """
+import json as _json, sys as _sys, traceback as _traceback
+from django.core.cache import caches as _caches
+from django.core.cache.backends.locmem import LocMemCache as _LocMem
+from django.db import connections as _connections
+from django.utils import translation as _translation
+_base = dict(globals())
+_language = _translation.get_language()
+for _line in _sys.stdin:
+    _request = _json.loads(_line)
+    for _cache in _caches.all():
+        if isinstance(_cache, _LocMem):
+            _cache.clear()
+    _namespace = dict(_base)
+    try:
+        exec(_request["code"], _namespace)
+        _answer = "RESULT=" + _json.dumps(_namespace.get("result"), default=str)
+    except BaseException:
+        _answer = "ERROR=" + _json.dumps(_traceback.format_exc())
+    finally:
+        _connections.close_all()
+        _translation.activate(_language) if _language else _translation.deactivate_all()
+    print("\\n" + _request["nonce"] + _answer, flush=True)
+"""
+
+
+class QueryShell:
+    """A ``manage.py shell`` that stays up and runs one query after another for the tests."""
+
+    def __init__(self, site: RunningSite, timeout: float = 300) -> None:
+        self.timeout = timeout
+        self.log_path = site.log_dir / "query-shell.log"
+        self.process = subprocess.Popen(  # noqa: S603 - our own manage.py
+            [sys.executable, "manage.py", "shell", "-c", _SHELL_LOOP],
+            cwd=ROOT,
+            env=site.env(),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.log_path.open("ab"),
+            start_new_session=True,
+        )
+        self.buffer = b""
+        self.count = 0
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def _line(self, deadline: float) -> bytes:
+        assert self.process.stdout is not None
+        fd = self.process.stdout.fileno()
+        while b"\n" not in self.buffer:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
+                raise TimeoutError
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                raise EOFError
+            self.buffer += chunk
+        line, self.buffer = self.buffer.split(b"\n", 1)
+        return line
+
+    def run(self, code: str) -> Any:
+        assert self.process.stdin is not None
+        self.count += 1
+        nonce = f"@@query-{os.getpid()}-{self.count}@@"
+        self.process.stdin.write((json.dumps({"code": code, "nonce": nonce}) + "\n").encode())
+        self.process.stdin.flush()
+        deadline = time.monotonic() + self.timeout
+        try:
+            while True:
+                line = self._line(deadline).decode(errors="replace")
+                if line.startswith(nonce):
+                    answer = line.removeprefix(nonce)
+                    break
+        except (TimeoutError, EOFError) as error:
+            self.close()
+            log = self.log_path.read_text(errors="replace")[-4000:]
+            raise RuntimeError(f"the query shell gave no answer ({error!r}):\n{log}") from None
+        if answer.startswith("ERROR="):
+            raise RuntimeError("query failed:\n" + json.loads(answer.removeprefix("ERROR=")))
+        return json.loads(answer.removeprefix("RESULT="))
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            self.process.stdin.close()  # the loop ends at the end of its input
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=10)
+        with contextlib.suppress(OSError, ValueError):
+            self.process.stdout.close()
 
 
 def build_database(site: RunningSite) -> None:
