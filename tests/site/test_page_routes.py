@@ -63,3 +63,52 @@ def test_an_unpublished_page_answers_404_on_the_next_request(client, site_tree):
     fetch(client, url)
     page.unpublish()
     fetch(client, url, status=404)
+
+
+def test_a_remembered_page_is_served_without_a_query_and_each_request_gets_its_own_copy(
+    client, site_tree
+):
+    """The route keeps the page row and that no view restriction applies: the third request
+    makes no query at all (menus, switcher, footer and article are fragments), and what a
+    request does to its page instance never reaches the next request."""
+    url = site_tree.page("programme", "cs").get_url()
+    first, _ = fetch(client, url)
+    fetch(client, url)
+    third = client.get(url)
+    served = third.context["page"] if third.context else None
+    with CaptureQueriesContext(connection) as queries:
+        fourth = client.get(url)
+    assert fourth.content == first.content
+    assert len(queries) == 0, [q["sql"][:200] for q in queries]
+    if served is not None:
+        assert fourth.context["page"] is not served
+        served.title = "changed in memory by an earlier request"
+        assert client.get(url).content == first.content
+
+
+def test_a_view_restriction_added_after_the_route_was_remembered_applies_at_once(client, site_tree):
+    from wagtail.models import PageViewRestriction
+
+    page = site_tree.page("programme", "en")
+    url = page.get_url()
+    fetch(client, url)
+    fetch(client, url)
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(url)
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+    assert client.get(url).status_code == 302  # and again, from the remembered route
+
+
+def test_a_restricted_section_stays_restricted_below_it_when_routes_are_remembered(
+    client, site_tree
+):
+    """A restriction on the home page applies to the programme page below it, on the first
+    request and every later one."""
+    from wagtail.models import PageViewRestriction
+
+    home = site_tree.page("home", "en")
+    PageViewRestriction.objects.create(page=home, restriction_type=PageViewRestriction.LOGIN)
+    url = site_tree.page("programme", "en").get_url()
+    for _ in range(3):
+        assert client.get(url).status_code == 302
