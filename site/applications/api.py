@@ -23,6 +23,7 @@ from wagtail.models import Locale
 
 from applications import core
 from applications.forms import PRIVACY_VERSION_FIELD, ApplicationForm, availability_choices
+from applications.memo import remembering
 from applications.models import ApplicationFormPage
 from applications.services import (
     AlreadyApplied,
@@ -159,19 +160,20 @@ def list_forms(request: HttpRequest):
         return _bad_locale()
     locale = Locale.objects.get(language_code=language)
     result = []
-    for page in ApplicationFormPage.objects.live().filter(locale=locale).order_by("path"):
-        cohort = page.get_cohort()
-        result.append(
-            {
-                "id": page.pk,
-                "title": page.title,
-                "role": page.role,
-                "locale": language,
-                "cohort": cohort.title,
-                "open": page.get_source_cohort().is_open_for_applications(),
-                "url": page.full_url or page.url or "",
-            }
-        )
+    with remembering():
+        for page in ApplicationFormPage.objects.live().filter(locale=locale).order_by("path"):
+            cohort = page.get_cohort()
+            result.append(
+                {
+                    "id": page.pk,
+                    "title": page.title,
+                    "role": page.role,
+                    "locale": language,
+                    "cohort": cohort.title,
+                    "open": page.get_source_cohort().is_open_for_applications(),
+                    "url": page.full_url or page.url or "",
+                }
+            )
     return result
 
 
@@ -188,7 +190,8 @@ def form_schema(request: HttpRequest, form_id: int):
     page = form_in_language(form_id, language)
     if page is None:
         return _not_found()
-    return page.form_definition()
+    with remembering():
+        return page.form_definition()
 
 
 def _multipart_body() -> dict[str, Any]:
@@ -326,7 +329,7 @@ def submit(request: HttpRequest, form_id: int):
     page = form_in_language(form_id, language)
     if page is None:
         return _not_found()
-    with translation.override(language):
+    with translation.override(language), remembering():
         form = ApplicationForm(
             page, request.POST, request.FILES, pending_uploads=pending_uploads(request.POST)
         )
@@ -342,6 +345,7 @@ def submit(request: HttpRequest, form_id: int):
                     cleaned=form.cleaned_data,
                     uploads=form.pending_uploads,
                     actor=Actor.from_request(request),
+                    form_snapshot=form.definition(),
                 )
             except SubmissionRefused as refusal:
                 errors = {key: [reason] for key, reason in refusal.errors.items()}

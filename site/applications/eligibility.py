@@ -40,8 +40,10 @@ def institution_is_eligible(cohort, role: str, institution) -> Decision:
     else:
         allowed = cohort.mentor_institutions.all()
         reason = _("Mentors of this cohort must work at one of: %(names)s.")
-    keys = {obj.translation_key for obj in allowed}
-    if institution is not None and institution.translation_key in keys:
+    if (
+        institution is not None
+        and allowed.filter(translation_key=institution.translation_key).exists()
+    ):
         return True, ""
     names = ", ".join(sorted(str(obj) for obj in allowed)) or "–"
     return False, reason % {"names": names}

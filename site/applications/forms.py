@@ -15,12 +15,14 @@ from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 from wagtail.models import Locale
 from wagtail.rich_text import expand_db_html
 
 from applications import core
+from applications.memo import default_locale
 from applications.pdf import validate_pdf
 from applications.widgets import LanguageLevelsField
 from base.zones import zone_choices
@@ -41,12 +43,24 @@ class FormItem:
     fields: dict[str, forms.Field] = field(default_factory=dict)
 
 
+class Normalized(BaseChoiceIterator):
+    """Choices already in Django's normal form (``(value, label)`` pairs, groups as
+    ``(label, [pairs])``), such as the cached time-zone list: the field and its widget take
+    them as they are instead of normalising the whole list again for each new form."""
+
+    def __init__(self, choices: list):
+        self.choices = choices
+
+    def __iter__(self):
+        return iter(self.choices)
+
+
 def localized(queryset, locale: Locale) -> list:
     """Each object of ``queryset`` once: in ``locale`` when translated, else in the default
     locale (so an untranslated institution still appears, in English)."""
-    default = Locale.get_default()
+    default = default_locale()
     by_key: dict = {}
-    for obj in queryset.filter(locale__in=[default, locale]).select_related("locale"):
+    for obj in queryset.filter(locale__in=[default, locale]):
         if obj.translation_key not in by_key or obj.locale_id == locale.pk:
             by_key[obj.translation_key] = obj
     return sorted(by_key.values(), key=lambda obj: str(obj).casefold())
@@ -131,7 +145,7 @@ def _core_item(key: str, label: str, help_text: str, page) -> FormItem:
         # Likely zones first with localized names; the browser's zone is offered by script.
         item.fields["timezone"] = forms.ChoiceField(
             label=_("Your time zone"),
-            choices=zone_choices(locale.language_code),
+            choices=Normalized(zone_choices(locale.language_code)),
             initial="Europe/Berlin" if locale.language_code == "de" else "Europe/Prague",
         )
         item.fields["timezone"].widget.attrs.update(
@@ -149,8 +163,11 @@ def _core_item(key: str, label: str, help_text: str, page) -> FormItem:
         item.input = "file"
         item.fields[key] = _file_field(common)
     elif key == "privacy_consent":
+        from applications.taxonomy import in_locale
+
         item.input = "checkbox"
-        notice = PrivacyNotice.current(locale)
+        in_force = PrivacyNotice.current()
+        notice = in_locale(in_force, locale)
         if label == str(core.CORE_BY_KEY[key].label):
             common["label"] = _("I have read the privacy notice and agree to it.")
         consent = forms.BooleanField(
@@ -158,6 +175,7 @@ def _core_item(key: str, label: str, help_text: str, page) -> FormItem:
             **common,
         )
         consent.notice = notice
+        consent.notice_in_force = in_force  # the source version ``clean`` compares with
         item.fields[key] = consent
         # The version the applicant saw: sent back with the answers, so a notice that changed
         # in between is agreed to again. The API schema gives its value ("value").
@@ -242,13 +260,17 @@ def build_items(page) -> list[FormItem]:
     return items
 
 
-def _describe_field(name: str, form_field: forms.Field, item: FormItem) -> dict[str, Any]:
+def _describe_field(
+    name: str, form_field: forms.Field, item: FormItem, required: bool | None = None
+) -> dict[str, Any]:
     hidden = name != item.key and form_field.widget.is_hidden
+    if required is None:
+        required = form_field.required
     description: dict[str, Any] = {
         "name": name,
         "label": str(form_field.label or ""),
         "help_text": str(form_field.help_text or ""),
-        "required": getattr(form_field, "api_required", form_field.required),
+        "required": getattr(form_field, "api_required", required),
         "input": item.input if name == item.key else "hidden" if hidden else "select",
     }
     if hidden:
@@ -305,11 +327,18 @@ def availability_grid(bound_field) -> dict[str, Any]:
     return {"parts": parts, "rows": rows}
 
 
-def describe_questions(page) -> list[dict[str, Any]]:
-    """A JSON-ready description of the form in the page's language (API and snapshot)."""
+def describe_questions(
+    page, items: list[FormItem] | None = None, required: dict[str, bool] | None = None
+) -> list[dict[str, Any]]:
+    """A JSON-ready description of the form in the page's language (API and snapshot).
+
+    ``items`` are the page's items when a form has built them already (else they are built),
+    ``required`` each field's ``required`` as built, before the form relaxed a file question
+    whose file it kept (the description is of the form, not of one applicant's attempt).
+    """
     described = []
     with override(page.locale.language_code):
-        for item in build_items(page):
+        for item in build_items(page) if items is None else items:
             if item.kind != "question":
                 described.append({"type": item.kind, "text": str(item.text)})
                 continue
@@ -318,7 +347,7 @@ def describe_questions(page) -> list[dict[str, Any]]:
                     "type": item.block_type,
                     "key": item.key,
                     "fields": [
-                        _describe_field(name, form_field, item)
+                        _describe_field(name, form_field, item, (required or {}).get(name))
                         for name, form_field in item.fields.items()
                     ],
                 }
@@ -341,13 +370,21 @@ class ApplicationForm(forms.Form):
         self.items = build_items(page)
         self.pending_uploads = dict(pending_uploads or {})
         self.file_keys: list[str] = []
+        #: Each field's ``required`` as built (kept files relax their question afterwards).
+        self.built_required: dict[str, bool] = {}
         for item in self.items:
             for name, form_field in item.fields.items():
                 self.fields[name] = form_field
+                self.built_required[name] = form_field.required
                 if item.input == "file" and name == item.key:
                     self.file_keys.append(name)
                     if name in self.pending_uploads:
                         form_field.required = False
+
+    def definition(self) -> dict[str, Any]:
+        """The page's ``form_definition()`` (the snapshot kept with a submission), described
+        from this form's items instead of building the form a second time."""
+        return self.page.form_definition(items=self.items, required=self.built_required)
 
     def anchor_for(self, name: str) -> str:
         """The id of the first input of field ``name`` (error summary links point to it)."""
@@ -425,7 +462,12 @@ class ApplicationForm(forms.Form):
         if "privacy_consent" in self.fields and cleaned.get("privacy_consent"):
             from applications.models import PrivacyNotice
 
-            current = PrivacyNotice.current()
+            # The notice in force, as looked up when this form was built (this request).
+            consent = self.fields["privacy_consent"]
+            if hasattr(consent, "notice_in_force"):
+                current = consent.notice_in_force
+            else:
+                current = PrivacyNotice.current()
             seen = cleaned.get(PRIVACY_VERSION_FIELD, "")
             if current is not None and seen != current.version:
                 if seen:

@@ -16,7 +16,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from applications.blocks import FormStreamBlock
 from applications.core import (
@@ -25,6 +25,7 @@ from applications.core import (
     default_questions,
     required_core_keys,
 )
+from applications.memo import default_locale, remembered, remembering
 
 
 class ApplicationFormPageForm(WagtailAdminPageForm):
@@ -108,18 +109,29 @@ class ApplicationFormPage(Page):
 
     def get_cohort(self):
         """The cohort page this copy of the form sits under (in the form's locale)."""
-        return self.get_parent().specific
+        return remembered(("form-cohort", self.pk), self._load_cohort)
+
+    def _load_cohort(self):
+        from cohorts.models import CohortPage
+
+        # The parent is a cohort (``parent_page_types``): its specific row in one query
+        # rather than the page, then its specific row.
+        parent_path = self.path[: -self.steplen]
+        return CohortPage.objects.filter(path=parent_path).first() or self.get_parent().specific
 
     def get_source_cohort(self):
         """The cohort in the default (source) language: every application belongs to it."""
+        return remembered(("form-source-cohort", self.pk), self._load_source_cohort)
+
+    def _load_source_cohort(self):
         cohort = self.get_cohort()
-        default = Locale.get_default()
+        default = default_locale()
         if cohort.locale_id == default.pk:
             return cohort
         return type(cohort).objects.get(translation_key=cohort.translation_key, locale=default)
 
     def get_source_form(self) -> ApplicationFormPage:
-        default = Locale.get_default()
+        default = default_locale()
         if self.locale_id == default.pk:
             return self
         return (
@@ -129,8 +141,12 @@ class ApplicationFormPage(Page):
             or self
         )
 
-    def form_definition(self) -> dict[str, Any]:
-        """The form as this locale shows it (also the JSON snapshot kept with submissions)."""
+    def form_definition(self, items=None, required=None) -> dict[str, Any]:
+        """The form as this locale shows it (also the JSON snapshot kept with submissions).
+
+        ``items`` are this page's form items when a form already built them (see
+        ``ApplicationForm.definition``), ``required`` their fields' ``required`` as built.
+        """
         from applications.forms import describe_questions
 
         return {
@@ -140,10 +156,13 @@ class ApplicationFormPage(Page):
             "revision_id": self.live_revision_id,
             "role": self.role,
             "title": self.title,
-            "questions": describe_questions(self),
+            "questions": describe_questions(self, items=items, required=required),
         }
 
     def serve(self, request, *args, **kwargs):
         from applications.views import serve_form_page
 
-        return serve_form_page(self, request)
+        with remembering():
+            if self.locale_id == default_locale().pk:
+                self.locale = default_locale()  # the same row: no query for the page's locale
+            return serve_form_page(self, request)

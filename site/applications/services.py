@@ -18,11 +18,11 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from applications import core
 from applications.eligibility import check_eligibility
 from applications.forms import PRIVACY_VERSION_FIELD, UPLOAD_SUFFIX, answers_as_json
+from applications.memo import default_locale
 from applications.models import (
     ApplicantProfile,
     Application,
@@ -147,13 +147,13 @@ def resolve_institution(translation_key: str | None) -> Institution | None:
     if not translation_key:
         return None
     candidates = Institution.objects.filter(translation_key=translation_key)
-    return candidates.filter(locale=Locale.get_default()).first() or candidates.first()
+    return candidates.filter(locale=default_locale()).first() or candidates.first()
 
 
 def resolve_disciplines(keys: list[str]) -> list[Discipline]:
-    default = Locale.get_default()
+    default = default_locale()
     found = {}
-    for discipline in Discipline.objects.filter(key__in=keys).select_related("locale"):
+    for discipline in Discipline.objects.filter(key__in=keys):
         if discipline.key not in found or discipline.locale_id == default.pk:
             found[discipline.key] = discipline
     return [found[key] for key in keys if key in found]
@@ -200,7 +200,8 @@ def save_profile(application: Application, cleaned: dict[str, Any], institution,
         privacy_notice_version=notice.version if notice else "",
         consented_at=now,
     )
-    profile.disciplines.set(resolve_disciplines(cleaned.get("disciplines", [])))
+    # A new profile has no disciplines yet: add (one INSERT), not set (a SELECT of none first).
+    profile.disciplines.add(*resolve_disciplines(cleaned.get("disciplines", [])))
     MentoringLanguage.objects.bulk_create(
         MentoringLanguage(application=application, language=code, level=level)
         for code, level in (cleaned.get("mentoring_languages") or {}).items()
@@ -286,10 +287,14 @@ def submit_application(
     actor: Actor,
     draft: Draft | None = None,
     now: datetime | None = None,
+    form_snapshot: dict[str, Any] | None = None,
 ) -> Application:
     """Create the application (state ``submitted``) from validated answers, or raise
     :class:`SubmissionRefused` with the eligibility reasons, or :class:`AlreadyApplied`
-    (after emailing the address's owner). See the module docstring."""
+    (after emailing the address's owner). See the module docstring.
+
+    ``form_snapshot`` is the form as the applicant saw it, from the validated form
+    (``ApplicationForm.definition()``); without it, the page describes itself again."""
     now = now or timezone.now()
     cohort = form_page.get_source_cohort()
     role = form_page.role
@@ -321,7 +326,9 @@ def submit_application(
                 language=form_language,
                 form_page=form_page,
                 answers=answers_as_json(cleaned, uploads),
-                form_snapshot=form_page.form_definition(),
+                form_snapshot=(
+                    form_page.form_definition() if form_snapshot is None else form_snapshot
+                ),
             )
             save_profile(application, cleaned, institution, now)
             record_application_consent(application, cleaned, actor, now)

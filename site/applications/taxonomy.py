@@ -83,9 +83,11 @@ class PrivacyNotice(TranslatableMixin, models.Model):
     @classmethod
     def current(cls, locale: Locale | None = None, now=None) -> PrivacyNotice | None:
         """The notice in force at ``now`` (source version), shown in ``locale`` if translated."""
+        from applications.memo import default_locale
+
         now = now or timezone.now()
         notice = (
-            cls.objects.filter(locale=Locale.get_default(), effective_from__lte=now)
+            cls.objects.filter(locale=default_locale(), effective_from__lte=now)
             .order_by("-effective_from")
             .first()
         )

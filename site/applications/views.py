@@ -161,6 +161,7 @@ def serve_form_page(page, request: HttpRequest) -> HttpResponse:
                 uploads=form.pending_uploads,
                 actor=Actor.from_request(request),
                 draft=draft,
+                form_snapshot=form.definition(),
             )
         except SubmissionRefused as refusal:
             for key, reason in refusal.errors.items():

@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 from django_q.models import OrmQ
 
-from applications.models import Application, Person
+from applications.models import Application, Person, Upload
 from consents.models import ConsentRecord
 from tests.applications.conftest import pdf_upload, valid_answers
 from workflows.engine.models import HistoryEntry
@@ -51,6 +51,29 @@ def test_submission_creates_a_typed_application(client, mentee_form, cohort, ins
     assert application.uploads.get().file.storage.location.endswith("private")
     # The thank-you page.
     assert "application-submitted" in client.get(response["Location"]).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_snapshot_kept_is_the_form_as_its_page_describes_it(client, mentee_form, institutions):
+    """The form is built once per submission and its own description is the snapshot: the same
+    as the page's ``form_definition()``, even when the CV was kept from an earlier attempt (the
+    question stays required in the snapshot though this attempt needed no new file)."""
+    data = valid_answers("mentee", institutions["uwb"])
+    response = client.post(mentee_form.url, {**data, "full_name": "", "cv": pdf_upload()})
+    assert response.status_code == 422
+    token = Upload.objects.get(application__isnull=True).token
+    response = client.post(mentee_form.url, {**data, "cv__upload": token})
+    assert response.status_code == 302
+    application = Application.objects.get()
+    assert application.uploads.get().token == token
+    mentee_form.refresh_from_db()  # its live revision, as the view loads it
+    assert application.form_snapshot == mentee_form.form_definition()
+    cv = next(q for q in application.form_snapshot["questions"] if q.get("key") == "cv")
+    assert cv["fields"][0]["required"] is True
+    consent = next(
+        q for q in application.form_snapshot["questions"] if q.get("key") == "privacy_consent"
+    )
+    assert consent["fields"][0]["privacy_notice"]["version"] == "2026-09"
 
 
 @pytest.mark.django_db

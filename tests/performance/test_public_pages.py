@@ -36,12 +36,6 @@ def test_the_other_event_pages_stay_within_12_queries(client, site_tree, no_page
         within_limit(client, site_tree.page(key, code).get_url())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an application form page makes 19 queries uncached: its ancestors one by one, the "
-    "active Locale looked up again for the institutions, disciplines and privacy notice "
-    "(applications.pages, not fixed here)",
-)
 def test_an_application_form_stays_within_12_queries(client, site_tree, no_page_cache):  # noqa: F811
     from applications.models import Discipline, PrivacyNotice
     from tests.factories import english
