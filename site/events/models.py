@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from base.blocks import BaseStreamBlock
 from base.timezones import timezone_choices
+from pagecache import clock
 
 
 class EventPageQuerySet(PageQuerySet):
@@ -53,6 +54,10 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):
+            # Taken before the querysets below read the clock (see pagecache.clock.epoch): the
+            # template keeps the listing as a fragment under it and the page-cache generation.
+            context["content_epoch"] = clock.epoch(request)
         context["upcoming_events"] = self.events().upcoming()
         context["past_events"] = self.events().past()
         return context

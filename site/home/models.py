@@ -1,6 +1,7 @@
 """The home page: the root of each language's tree (/en/, /cs/, /de/)."""
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -11,6 +12,7 @@ from wagtail.search import index
 
 from base.blocks import BaseStreamBlock
 from base.localization import translated_only
+from pagecache import clock
 
 
 class HomePage(Page):
@@ -62,16 +64,23 @@ class HomePage(Page):
         from news.models import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):
+            # Taken before anything below reads the clock (see pagecache.clock.epoch): the
+            # template keeps the content as a fragment under it and the page-cache generation.
+            context["content_epoch"] = clock.epoch(request)
         # Only pages translated into this language (see base.localization.translated_only).
+        # Nothing is read until the template asks, and a cached fragment asks nothing.
         context["latest_news"] = translated_only(
             NewsPage.objects.live().descendant_of(self).order_by("-date_published")
         )[:3]
         context["upcoming_events"] = translated_only(
             EventPage.objects.live().descendant_of(self).upcoming()
         )[:3]
-        context["open_cohorts"] = [
-            cohort
-            for cohort in translated_only(CohortPage.objects.live().descendant_of(self))
-            if cohort.application_status() == CohortPage.ApplicationStatus.OPEN
-        ]
+        context["open_cohorts"] = SimpleLazyObject(
+            lambda: [
+                cohort
+                for cohort in translated_only(CohortPage.objects.live().descendant_of(self))
+                if cohort.application_status() == CohortPage.ApplicationStatus.OPEN
+            ]
+        )
         return context
