@@ -6,7 +6,9 @@ and ``REDIS_URL`` once too, so each configuration is a fresh ``manage.py bench -
 process (migrate, demo, the workflow) with its own throwaway PostgreSQL database
 (``careersteps_bench_wf_<pid>_<n>``, dropped afterwards) and its own Redis database number
 (flushed before and after). The enqueueing child and its qcluster both get ``REDIS_URL``, so
-the site side enqueues to Redis exactly as the worker dequeues from it.
+the site side enqueues to Redis exactly as the worker dequeues from it. Each child inherits
+this process's environment, so ``CAREERSTEPS_BENCH_COHORT_SIZE`` and
+``CAREERSTEPS_BENCH_SUBMITTERS`` (:mod:`bench.workflow`) apply to every configuration alike.
 
 Where the services live: ``CAREERSTEPS_BENCH_POSTGRES`` (default
 ``postgres://postgres@127.0.0.1:5432/postgres``, the maintenance database used to create and
