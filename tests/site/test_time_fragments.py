@@ -1,7 +1,8 @@
-"""The home page's and the event index's content fragments (pagecache/clock.py): kept under the
-page-cache generation and the stretch of time between two moments at which those pages change
-by time alone (an event ends, a cohort opens or closes), so a fragment is exactly what a fresh
-rendering gives: at any time, with no publish in between."""
+"""Content fragments of the public pages. The home page's and the event index's are kept under
+the page-cache generation and the stretch of time between two moments at which those pages
+change by time alone (an event ends, a cohort opens or closes: pagecache/clock.py), so a
+fragment is exactly what a fresh rendering gives at any time, with no publish in between; the
+news index's and an article's under the generation alone."""
 
 import datetime as dt
 
@@ -33,7 +34,7 @@ def at(monkeypatch, moment: dt.datetime) -> None:
     monkeypatch.setattr(timezone, "now", lambda: moment)
 
 
-@pytest.mark.parametrize("key", ["home", "events_index"])
+@pytest.mark.parametrize("key", ["home", "events_index", "news_index", "article"])
 def test_the_fragment_gives_the_same_bytes_as_the_first_rendering_with_fewer_queries(
     client, site_tree, key
 ):
@@ -85,3 +86,19 @@ def test_epochs_tell_a_moment_from_the_stretches_on_either_side(site_tree, rf):
     after = clock.epoch(request, moment + dt.timedelta(microseconds=1))
     assert len({before, on, after}) == 3
     assert clock.epoch(request, moment - dt.timedelta(microseconds=2)) == before
+
+
+def test_a_retitled_article_shows_on_its_page_and_the_news_index_on_the_next_request(
+    client, site_tree
+):
+    from tests.site.conftest import publish
+
+    article = site_tree.page("article", "de")
+    index_url = site_tree.page("news_index", "de").get_url()
+    for _ in range(2):
+        get(client, index_url)
+        get(client, article.get_url())
+    article.title = "Neuer Titel des Artikels"
+    publish(article)
+    assert "Neuer Titel des Artikels" in get(client, index_url)[0]
+    assert "Neuer Titel des Artikels" in get(client, article.get_url())[0]
