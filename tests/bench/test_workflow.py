@@ -101,6 +101,7 @@ def test_a_small_run_matches_and_sends_every_email_exactly_once(tmp_path, monkey
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     monkeypatch.setenv(workflow_configs.ONE, "1")  # this configuration only
     monkeypatch.setenv(workflow_cohorts.COHORT_SIZE, "20")
+    monkeypatch.setenv(workflow.SUBMITTERS, "2")  # two forked submitters, each its connection
     out, err = StringIO(), StringIO()
     try:
         call_command(
