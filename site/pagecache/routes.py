@@ -14,8 +14,10 @@ it (``request._wagtail_site`` and ``request._wagtail_route_for_request`` are whe
 its own answers for the request). Everything after routing runs as before: the view-restriction
 and privacy hooks, ``serve`` and the template.
 
-Only plain page routes are kept: a page that routes further itself (``RoutablePageMixin``, or
-any route with arguments) and every 404 are routed by Wagtail each time. Entries are dropped
+Only plain page routes are kept, and a page that routes further itself (``RoutablePageMixin``,
+the event index) only at its own address (its index route, resolved again from the page on
+each request); its other sub-routes, any route with arguments and every 404 are routed by
+Wagtail each time. Entries are dropped
 after ``ROUTE_SECONDS`` whatever the generation, like every other page-cache entry.
 
 What a route keeps of its page is the page row itself, pickled (about 20 µs to unpickle, against
@@ -60,6 +62,8 @@ class _Route:
     row: bytes
     #: No view restriction applied to the page (nor to its ancestors) when it was remembered.
     unrestricted: bool
+    #: A ``RoutablePageMixin`` page at its own address (its index route, no arguments).
+    routable: bool
     stored_at: float
 
 
@@ -192,18 +196,26 @@ def route(request: HttpRequest, path: str) -> None:
     known = _recall(key)
     if known is not None:
         request._wagtail_site = copy.copy(known.site)
-        request._wagtail_route_for_request = RouteResult(_page_from(known))
+        page = _page_from(known)
+        if known.routable:
+            # The page's own address: its index route, resolved again (no query).
+            request._wagtail_route_for_request = page.route(request, [])
+        else:
+            request._wagtail_route_for_request = RouteResult(page)
         return
     result = Page.route_for_request(request, path)
     if result is None:
         return
     page, args, kwargs = result
     site = getattr(request, "_wagtail_site", None)
-    if args or kwargs or site is None or page.specific_class is None:
+    if site is None or page.specific_class is None:
         return
     if type(page) is not page.specific_class or not page.live:
         return
-    if hasattr(page, "resolve_subpage"):  # RoutablePageMixin: routes below itself
+    routable = hasattr(page, "resolve_subpage")  # RoutablePageMixin: routes below itself
+    if routable and not _at_own_address(request, args, kwargs):
+        return
+    if not routable and (args or kwargs):
         return
     # The row as a request that loads the page by its key gets it (routing may have left
     # related objects or attributes on Wagtail's instance).
@@ -216,6 +228,19 @@ def route(request: HttpRequest, path: str) -> None:
             site=_detached(site),
             row=pickle.dumps(fresh, pickle.HIGHEST_PROTOCOL),
             unrestricted=not fresh.get_view_restrictions().exists(),
+            routable=routable,
             stored_at=time.time(),
         ),
     )
+
+
+def _at_own_address(request: HttpRequest, args: tuple, kwargs: dict) -> bool:
+    """Whether a ``RoutablePageMixin`` page was routed to its index route at its own address:
+    Wagtail's route is ``(view, view_args, view_kwargs)`` with the pattern ``""`` and no
+    arguments. Only that route is remembered (it is resolved again from the page on every
+    request, which needs no query); any other sub-route is routed by Wagtail each time."""
+    match = getattr(request, "routable_resolver_match", None)
+    if match is None or kwargs or len(args) != 3:
+        return False
+    _view, view_args, view_kwargs = args
+    return match.route == "" and not view_args and not view_kwargs

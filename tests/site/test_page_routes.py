@@ -112,3 +112,23 @@ def test_a_restricted_section_stays_restricted_below_it_when_routes_are_remember
     url = site_tree.page("programme", "en").get_url()
     for _ in range(3):
         assert client.get(url).status_code == 302
+
+
+def test_the_event_index_is_remembered_at_its_own_address_only(client, site_tree):
+    """A routable page (the event index) is remembered at its own address, its index route
+    resolved again from the remembered page; its feed, a sub-route, is routed as before."""
+    index = site_tree.page("events_index", "de")
+    url = index.get_url()
+    first, _ = fetch(client, url)
+    fetch(client, url)
+    with CaptureQueriesContext(connection) as queries:
+        third = client.get(url)
+    assert third.content == first.content
+    assert len(queries) == 0, [q["sql"][:200] for q in queries]
+    for _ in range(2):
+        feed = client.get(url + "feed.ics")
+        assert feed.status_code == 200
+        assert feed["Content-Type"].startswith("text/calendar")
+    index.title = "Alle Veranstaltungen"
+    publish(index)
+    assert "Alle Veranstaltungen" in fetch(client, url)[0].content.decode()
