@@ -44,7 +44,8 @@ LIMITS: dict[str, Limit] = {
     "http.submit": Limit(2000, "50 applicants submitting with a CV at the same moment"),
     # workflow: milliseconds per application for the whole workflow, end to end.
     "workflow.*": Limit(
-        60, "10,000 applications through submit, review, decision and emails in 10 minutes"
+        60,
+        "10,000 applications through submit, review, decision, matching and emails in 10 minutes",
     ),
 }
 

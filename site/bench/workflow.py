@@ -118,6 +118,7 @@ def _submit_chunk(plan: list[tuple[int, int, str, int]]) -> list[int]:
                 cleaned=form.cleaned_data,
                 uploads=form.pending_uploads,
                 actor=Actor(),
+                form_snapshot=form.definition(),  # as the form page's view does
             )
             submitted.append(application.pk)
     finally:
