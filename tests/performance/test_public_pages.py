@@ -7,13 +7,21 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from tests.applications.conftest import make_form_page
 from tests.performance.conftest import queries_of
-from tests.site.conftest import now, site_tree  # noqa: F401 - pytest fixtures
+from tests.site.conftest import shared_site_tree, site_tree  # noqa: F401 - pytest fixtures
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def site_tree_rows(django_db_setup, django_db_blocker):
+    """The site tree built once for this module's tests (in a transaction rolled back after
+    them); each test gets it loaded again from the database (``site_tree``)."""
+    yield from shared_site_tree(django_db_blocker, timezone.now().replace(microsecond=0))
+
 
 MAX_QUERIES = 12
 
@@ -41,8 +49,6 @@ def test_an_application_form_stays_within_12_queries(client, site_tree, no_page_
     from tests.factories import english
 
     Discipline.objects.create(key="informatics", name="Informatics", locale=english())
-    from django.utils import timezone
-
     PrivacyNotice.objects.create(
         version="2026-09",
         title="Privacy notice",

@@ -4,12 +4,29 @@ Translations go through wagtail-localize exactly as an editor's do: a Translatio
 from the English page, every segment gets a StringTranslation, then ``save_target`` creates and
 publishes the Czech or German page. Translated text is the English text with a language marker
 ("[de] …") unless a test gives real wording, so a test can tell the languages apart.
+
+Building the tree takes some 180 translated saves, so it is built once per test module (as the
+demo is once for tests/demo): ``site_tree_rows`` writes it inside a transaction opened around the
+module and rolled back at its end, and each test (``db``) runs in a savepoint inside it, rolled
+back after the test. Not per package: the rows would then be there for every later module of
+the package, also for tests that need a site without them (test_furniture's empty home page,
+a demo loaded by test_translations_admin). A module's tests that do not ask for the tree see it
+all the same once another test of the module has: they must not mind it (or the module builds
+the tree per test, as test_site_url.py does). A test gets ``site_tree``: the same rows loaded
+again from the database, so what one test changes on its instances never reaches the next one.
+The page cache (generation, fragments, remembered routes) starts empty for each test
+(``empty_page_cache`` in tests/conftest.py).
+``site_tree_per_test`` builds the tree inside the test itself, for a test that cannot run in a
+savepoint (``transaction=True``).
 """
 
 import datetime as dt
+import sys
 from dataclasses import dataclass, field
 
 import pytest
+from django.db import transaction
+from django.test import TestCase
 from django.utils import timezone, translation
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
@@ -88,14 +105,25 @@ def english_by_default():
         yield
 
 
-@pytest.fixture
-def now():
+@pytest.fixture(scope="module")
+def site_tree_now():
+    """The moment the shared tree's events and intake are placed around."""
     return timezone.now().replace(microsecond=0)
 
 
 @pytest.fixture
-def site_tree(db, now, django_capture_on_commit_callbacks) -> SiteTree:
-    """Home, programme, news, events and cohorts in English, Czech and German."""
+def now(site_tree_now):
+    """The tree's moment: events a test adds line up with the tree's own."""
+    return site_tree_now
+
+
+def build_site_tree(now, capture_on_commit_callbacks=None) -> SiteTree:
+    """Home, programme, news, events and cohorts in English, Czech and German.
+
+    ``capture_on_commit_callbacks(execute=True)`` runs what wagtail-localize leaves for the
+    commit (Django's ``TestCase.captureOnCommitCallbacks`` unless given).
+    """
+    capture = capture_on_commit_callbacks or TestCase.captureOnCommitCallbacks
     tree = SiteTree()
     english = Locale.objects.get(language_code="en")
     home = HomePage.objects.get(depth=2, locale=english)
@@ -255,17 +283,77 @@ def site_tree(db, now, django_capture_on_commit_callbacks) -> SiteTree:
         tree.institutions[key] = {"en": institution}
     tree.footers["en"] = footer
     for code in ("cs", "de"):
-        with django_capture_on_commit_callbacks(execute=True):
+        with capture(execute=True):
             for key in ("wbu", "oth"):
                 tree.institutions[key][code] = translate(tree.institutions[key]["en"], code)
             tree.footers[code] = translate(footer, code)
         # Parents before children, as in the admin.
         for key, page in english_pages.items():
-            with django_capture_on_commit_callbacks(execute=True):
+            with capture(execute=True):
                 translate(page, code)
             tree.pages[key][code] = page.get_translation(code_locale(code)).specific
         tree.footers[code].refresh_from_db()
     return tree
+
+
+def reloaded(tree: SiteTree) -> SiteTree:
+    """The same tree with every page, institution and footer loaded again from the database."""
+
+    def again(instance):
+        return type(instance)._default_manager.get(pk=instance.pk)
+
+    return SiteTree(
+        pages={
+            key: {code: again(page) for code, page in by_code.items()}
+            for key, by_code in tree.pages.items()
+        },
+        institutions={
+            key: {code: again(institution) for code, institution in by_code.items()}
+            for key, by_code in tree.institutions.items()
+        },
+        footers={code: again(footer) for code, footer in tree.footers.items()},
+    )
+
+
+def shared_site_tree(django_db_blocker, now):
+    """Build the tree in a transaction, yield it, roll the transaction back (a fixture body).
+
+    The database is open to the fixture only while it builds and rolls back: a test in between
+    reaches it only through its own ``db`` (whose savepoint nests in this transaction).
+    """
+    atomic = transaction.atomic()
+    with django_db_blocker.unblock():
+        atomic.__enter__()
+        try:
+            with translation.override("en"):
+                tree = build_site_tree(now)
+        except BaseException:
+            atomic.__exit__(*sys.exc_info())
+            raise
+    try:
+        yield tree
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def site_tree_rows(django_db_setup, django_db_blocker, site_tree_now) -> SiteTree:
+    """The tree built once for the module, in a transaction rolled back after its last test."""
+    yield from shared_site_tree(django_db_blocker, site_tree_now)
+
+
+@pytest.fixture
+def site_tree(site_tree_rows, db) -> SiteTree:
+    """The shared tree, its instances fresh from the database for this test."""
+    return reloaded(site_tree_rows)
+
+
+@pytest.fixture
+def site_tree_per_test(db, now, django_capture_on_commit_callbacks) -> SiteTree:
+    """The tree built inside the test (for transactional tests, which cannot share it)."""
+    return build_site_tree(now, django_capture_on_commit_callbacks)
 
 
 def code_locale(code: str) -> Locale:

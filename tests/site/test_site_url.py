@@ -26,6 +26,13 @@ PORT_8123 = "http://127.0.0.1:8123"
 
 
 @pytest.fixture
+def site_tree(site_tree_per_test):
+    """Built in each test here, not shared by the module: this module's other tests make their
+    own cohort, form and institutions (tests/applications), which must not meet the tree's."""
+    return site_tree_per_test
+
+
+@pytest.fixture
 def on_port_8123(db):
     with override_settings(SITE_URL=PORT_8123):
         sync_site_record()
