@@ -280,6 +280,11 @@ def build_world() -> World:
             "pk:reviewer_profiles": profile.pk,
             "pk:application_admin": app_a.pk,
             "pk:wagtailusers_users": coord_this.pk,
+            # The portal's and the private files' <pk>: A's application and A's CV. Without
+            # them the path fell back to 1, which is A's only where ids start at 1 (SQLite
+            # after each rollback), not on PostgreSQL once earlier tests used the sequences.
+            "pk:portal": app_a.pk,
+            "pk:applications": cv.pk,
         }
     )
     return world
