@@ -8,6 +8,10 @@ class PageCacheConfig(AppConfig):
     verbose_name = "Page cache"
 
     def ready(self) -> None:
-        from pagecache import invalidation
+        from django.core.signals import setting_changed
+
+        from pagecache import invalidation, store
 
         invalidation.connect()
+        # A test that overrides a setting the stored headers depend on gets other keys.
+        setting_changed.connect(store.forget_fingerprint, dispatch_uid="pagecache.fingerprint")

@@ -7,7 +7,9 @@ get a fresh page), and stores only plain 200 answers that set no cookie: a page 
 CSRF token (every form, the application forms above all) sets the CSRF cookie and is never
 stored. Only Wagtail's page view and the iCal feeds are stored at all (``CACHED_VIEWS``): the
 admin, previews, drafts (under /admin/), the API, the portal, the application views and any
-other app's views are not.
+other app's views are not. The response stored is the one the whole middleware stack gives
+(:mod:`pagecache.middleware`): it must still set no cookie there, and no Content-Security-Policy
+nonce may have gone into it (a nonce is for one response; a stored page hands it to everyone).
 """
 
 from __future__ import annotations
@@ -25,8 +27,17 @@ CACHED_VIEWS = frozenset({"wagtail_serve", "events:ical_feed"})
 NEVER = {"private", "no-cache", "no-store"}
 
 
+_prefixes: tuple[object, tuple[str, ...]] = (None, ())
+
+
 def language_prefixes() -> tuple[str, ...]:
-    return tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+    """``/cs/``, ``/de/``, ``/en/``: built again only when ``LANGUAGES`` is another list (a
+    test's override), as every request asks."""
+    global _prefixes
+    languages = settings.LANGUAGES
+    if _prefixes[0] is not languages:
+        _prefixes = (languages, tuple(f"/{code}/" for code, _name in languages))
+    return _prefixes[1]
 
 
 def request_is_cacheable(request: HttpRequest) -> bool:
@@ -35,10 +46,10 @@ def request_is_cacheable(request: HttpRequest) -> bool:
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
         return False
     path = request.path
-    prefix = next((p for p in language_prefixes() if path.startswith(p)), None)
-    if prefix is None:
-        return False
-    return not path[len(prefix) :].startswith(EXCLUDED)
+    for prefix in language_prefixes():
+        if path.startswith(prefix):
+            return not path[len(prefix) :].startswith(EXCLUDED)
+    return False
 
 
 def response_is_cacheable(request: HttpRequest, response: HttpResponse) -> bool:
@@ -58,3 +69,12 @@ def response_is_cacheable(request: HttpRequest, response: HttpResponse) -> bool:
         return False
     user = getattr(request, "user", None)
     return not (user is not None and user.is_authenticated)
+
+
+def final_response_is_storable(request: HttpRequest, response: HttpResponse) -> bool:
+    """The last look, at the response as the whole middleware stack gives it (the inner half
+    said yes to it already): still a plain 200 without a cookie, and no Content-Security-Policy
+    nonce asked for while answering it (django-csp keeps one on ``request._csp_nonce``)."""
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    return getattr(request, "_csp_nonce", None) is None

@@ -9,6 +9,12 @@ and cannot miss a dependency; edits are rare next to reads, so refilling is chea
 The ``pages`` cache is a file cache under ``var/`` by default (shared by every gunicorn worker
 on the machine) or Redis when ``REDIS_URL`` is set (shared by every machine).
 
+A stored page is the response as it left the whole middleware stack (security headers and
+Content-Security-Policy included), so that a hit is answered by the first middleware
+(:mod:`pagecache.middleware`). Those headers depend on settings besides the URL; the key
+carries a fingerprint of those settings (:func:`fingerprint`), so a deploy that changes them
+never serves a page stored with the old headers.
+
 Each process also keeps the pages it served last in its own memory (``LOCAL_PAGES`` of them),
 under the same keys: a hit then costs one read of the shared generation counter and a
 dictionary look-up, instead of reading, decompressing and unpickling the whole page from the
@@ -26,6 +32,7 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.conf import settings
 from django.core.cache import caches
@@ -38,6 +45,20 @@ GENERATION_KEY = "page-cache:generation"
 NOT_STORED = {"set-cookie", "x-page-cache", "date"}
 #: Pages each process keeps in its own memory (about 40 kB each: a few MB per process).
 LOCAL_PAGES = 128
+#: Goes up when what is stored changes shape (2: the whole response, security headers too).
+STORE_FORMAT = 2
+#: Settings (names starting so) that the headers of a stored response depend on: those of
+#: the middleware between the page cache's two halves (SecurityMiddleware's ``SECURE_*``,
+#: the Content-Security-Policy, the middleware list itself) and the hosts a key may name.
+FINGERPRINTED = (
+    "ALLOWED_HOSTS",
+    "CONTENT_SECURITY_POLICY",
+    "DEBUG",
+    "MIDDLEWARE",
+    "SECURE_",
+    "USE_X_FORWARDED",
+    "X_FRAME_OPTIONS",
+)
 
 
 def cache():
@@ -128,12 +149,35 @@ def bump() -> None:
         cache().set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
+_fingerprint: str | None = None
+
+
+def fingerprint() -> str:
+    """A digest of the store's format and of the settings in ``FINGERPRINTED``: computed once
+    per process (again after a test overrides a setting: :func:`forget_fingerprint`)."""
+    global _fingerprint
+    if _fingerprint is None:
+        names = sorted(name for name in dir(settings) if name.startswith(FINGERPRINTED))
+        described = repr([STORE_FORMAT, *((name, getattr(settings, name)) for name in names)])
+        _fingerprint = hashlib.sha256(described.encode()).hexdigest()[:12]
+    return _fingerprint
+
+
+def forget_fingerprint(**_kwargs) -> None:
+    global _fingerprint
+    _fingerprint = None
+
+
 def page_key(request: HttpRequest, current_generation: int) -> str:
     """Key of one URL (host, scheme, path and query string) in one generation; the language
-    is part of the path (/cs/, /de/, /en/)."""
-    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    is part of the path (/cs/, /de/, /en/).
+
+    The host is the one the request names, not yet checked against ``ALLOWED_HOSTS``
+    (``get_host`` checks it, at a quarter of a hit's own cost): a host that is not allowed
+    is answered 400 below the page cache and never stored, so its key is never found."""
+    url = f"{request.scheme}://{request._get_raw_host()}{request.get_full_path()}"
     digest = hashlib.sha256(url.encode()).hexdigest()[:32]
-    return f"page-cache:{current_generation}:{digest}"
+    return f"page-cache:{fingerprint()}:{current_generation}:{digest}"
 
 
 @dataclass(frozen=True)
@@ -144,10 +188,29 @@ class StoredPage:
     #: ``time.time()`` when the page was rendered: its local copies expire with the shared one.
     stored_at: float = 0.0
 
+    @cached_property
+    def _hit_headers(self) -> dict[str, tuple[str, str]]:
+        """The headers of a hit as Django's ``ResponseHeaders`` keeps them (lower-case name:
+        (name, value)), the values already as Django converted them when the page was
+        stored, so each hit copies them instead of checking each one again."""
+        return {
+            **{name.lower(): (name, value) for name, value in self.headers},
+            "x-page-cache": ("X-Page-Cache", "hit"),
+        }
+
+    def __getstate__(self) -> dict:
+        """Pickled without the headers prepared for hits (each process prepares its own)."""
+        return {name: value for name, value in vars(self).items() if name != "_hit_headers"}
+
     def response(self) -> HttpResponse:
+        """A fresh response with the stored status, headers and bytes, marked as a hit."""
         response = HttpResponse(self.content, status=self.status)
-        for name, value in self.headers:
-            response[name] = value
+        if isinstance(getattr(response.headers, "_store", None), dict):
+            response.headers._store = dict(self._hit_headers)
+        else:  # a Django that keeps headers differently: set them one by one
+            for name, value in self.headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
         return response
 
 

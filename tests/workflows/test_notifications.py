@@ -66,6 +66,32 @@ def test_queue_email_with_the_same_key_queues_one(db):
     assert first.pk == second.pk and OutboundEmail.objects.count() == 1
 
 
+def test_a_taken_key_queues_no_task_and_the_transaction_goes_on(db):
+    """queue_email inserts first: a taken key rolls back its own savepoint only (on PostgreSQL
+    the caller's transaction would otherwise refuse every later statement), keeps the first
+    email as it was and queues no second task."""
+    from django.db import transaction
+    from django_q.models import OrmQ
+
+    context = {"name": "A", "application": "X", "due_on": "d", "review_url": "u"}
+    tasks_before = OrmQ.objects.count()
+    with transaction.atomic():
+        first = queue_email(
+            key="k", to="a@example.org", language="en", template="review_reminder", context=context
+        )
+        second = queue_email(
+            key="k",
+            to="b@example.org",
+            language="de",
+            template="review_reminder",
+            context={**context, "name": "B"},
+        )
+        assert OutboundEmail.objects.count() == 1  # the transaction still answers
+    assert second.pk == first.pk
+    assert (second.to, second.language, second.subject) == ("a@example.org", "en", first.subject)
+    assert OrmQ.objects.count() == tasks_before + 1
+
+
 @pytest.mark.parametrize("decision", ["accept", "reject", "waitlist", "request_changes"])
 def test_decision_emails_differ_per_language(decision, cohort, coordinator):
     subjects, bodies = {}, {}

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
@@ -97,23 +97,9 @@ def outbox_email(
     *, key: str, to: str, language: str, template: str, context: dict[str, Any]
 ) -> tuple[OutboundEmail, bool]:
     """Write the email to the outbox once per key; (email, created). Does not send it."""
-    existing = OutboundEmail.objects.filter(key=key).first()
-    if existing is not None:
-        return existing, False
-    language = supported_language(language)
-    subject, text, html = render_email(template, language, context)
-    with transaction.atomic():
-        return OutboundEmail.objects.get_or_create(
-            key=key,
-            defaults={
-                "template": template,
-                "to": to,
-                "language": language,
-                "subject": subject,
-                "body_text": text,
-                "body_html": html,
-            },
-        )
+    return _write_once(
+        key=key, to=to, language=language, template=template, context=context, send=False
+    )
 
 
 def queue_email(
@@ -124,13 +110,45 @@ def queue_email(
     Call inside the transaction that decides to send it: with the ORM broker the task row
     commits or rolls back together with the decision.
     """
-    with transaction.atomic():
-        email, created = outbox_email(
-            key=key, to=to, language=language, template=template, context=context
-        )
-        if created:
-            enqueue(SEND_TASK, email.pk)
+    email, _created = _write_once(
+        key=key, to=to, language=language, template=template, context=context, send=True
+    )
     return email
+
+
+def _write_once(
+    *, key: str, to: str, language: str, template: str, context: dict[str, Any], send: bool
+) -> tuple[OutboundEmail, bool]:
+    """Insert the rendered email (and, if ``send``, its task) in one savepoint; (email, created).
+
+    Insert first, look up only if the key is taken: a new key (a submission's confirmation,
+    the usual case) costs one INSERT instead of two lookups and three savepoints (this runs
+    inside the submitting request). A key already taken costs a rendering that is thrown
+    away, and rolls back to the savepoint, so the caller's transaction goes on; a concurrent
+    writer of the same key makes the INSERT wait for it and then fail the same way.
+    """
+    language = supported_language(language)
+    subject, text, html = render_email(template, language, context)
+    email = OutboundEmail(
+        key=key,
+        template=template,
+        to=to,
+        language=language,
+        subject=subject,
+        body_text=text,
+        body_html=html,
+    )
+    try:
+        with transaction.atomic():
+            email.save(force_insert=True)
+            if send:
+                enqueue(SEND_TASK, email.pk)
+    except IntegrityError:
+        existing = OutboundEmail.objects.filter(key=key).first()
+        if existing is None:  # not the key: some other constraint failed
+            raise
+        return existing, False
+    return email, True
 
 
 def abandoned_claims(now=None) -> Q:

@@ -99,10 +99,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Anonymous page hits are answered here, stored as the whole stack gave them (pagecache/).
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "careersteps.hostile_input.HostileInputMiddleware",  # 4xx for NUL bytes, 2**70 offsets
-    "pagecache.middleware.PageCacheMiddleware",  # anonymous page hits stop here (pagecache/)
+    # Wagtail's remembered sites and routes; says which responses the page cache may store.
+    "pagecache.middleware.PageRoutesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "base.middleware.LocaleMiddleware",  # Django's, minus redirecting API/admin 404s to /en/
     "django.middleware.common.CommonMiddleware",
