@@ -71,3 +71,24 @@ def test_a_stuck_email_is_listed_as_failed_and_can_be_retried(email, run_tasks_i
     assert email.status == OutboundEmail.Status.SENT
     assert len(mail.outbox) == 1
     assert email not in failures.failed_emails()
+
+
+def test_a_claim_written_by_the_send_reads_the_same_through_the_orm(email):
+    """The send claims by SQL (UPDATE ... RETURNING), the failed-work list and the retry read
+    the claim through the ORM: the claim time must compare the same both ways."""
+    from workflows.notifications.services import _claim
+
+    timeout = timedelta(seconds=settings.Q_CLUSTER["timeout"])
+    fresh = _claim(email.pk, timezone.now())  # a worker that is sending it right now
+    assert fresh is not None and fresh["to"] == "a@example.org"
+    assert email not in failures.failed_emails()
+    with pytest.raises(EmailBeingSent):
+        send_outbound_email(email.pk)
+
+    OutboundEmail.objects.filter(pk=email.pk).update(status=OutboundEmail.Status.PENDING)
+    assert _claim(email.pk, timezone.now() - timeout - timedelta(seconds=1)) is not None
+    assert email in failures.failed_emails()  # that worker died: abandoned, listed
+    assert send_outbound_email(email.pk) == "sent"  # and taken over
+    email.refresh_from_db()
+    assert (email.status, email.attempts, len(mail.outbox)) == (OutboundEmail.Status.SENT, 1, 1)
+    assert email.sent_at is not None and email.claimed_at is not None

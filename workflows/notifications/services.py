@@ -9,7 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, router, transaction
 from django.db.models import Q
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
@@ -163,6 +163,55 @@ def claimable_emails(now=None) -> Q:
     )
 
 
+#: What a send needs of the row, read by the claiming UPDATE itself (its RETURNING clause).
+SEND_FIELDS = ("to", "language", "subject", "body_text", "body_html", "attempts")
+
+
+def _outbox_sql(sql: str, params: list[Any]) -> list[tuple]:
+    """Run ``sql`` on the outbox table with ``{table}`` and ``{<field name>}`` filled in as
+    quoted names; the rows it returns.
+
+    The two statements every email send runs are written as SQL: the ORM's ``update()`` returns
+    no rows and compiles its query each time (about 0.15 ms of CPU apiece on the worker).
+    """
+    connection = connections[router.db_for_write(OutboundEmail)]
+    quote = connection.ops.quote_name
+    names = {f.name: quote(f.column) for f in OutboundEmail._meta.concrete_fields}
+    # Only the model's own quoted names are formatted in; every value is a parameter.
+    statement = sql.format(table=quote(OutboundEmail._meta.db_table), **names)
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        return cursor.fetchall() if cursor.description else []
+
+
+def _when(value) -> Any:
+    """A datetime as the database's driver wants it (naive UTC text for SQLite)."""
+    return connections[router.db_for_write(OutboundEmail)].ops.adapt_datetimefield_value(value)
+
+
+def _claim(email_id: int, now) -> dict[str, Any] | None:
+    """Claim the email by compare-and-set and read it, in one statement; None if not claimable.
+
+    The condition of :func:`claimable_emails`; ``UPDATE ... RETURNING`` (SQLite 3.35+,
+    PostgreSQL) saves the SELECT of the row that a claim by ``update()`` would need.
+    """
+    rows = _outbox_sql(
+        "UPDATE {table} SET {status} = %s, {claimed_at} = %s"
+        " WHERE {id} = %s AND ({status} IN (%s, %s) OR ({status} = %s AND {claimed_at} < %s))"
+        " RETURNING {to}, {language}, {subject}, {body_text}, {body_html}, {attempts}",
+        [
+            OutboundEmail.Status.SENDING,
+            _when(now),
+            email_id,
+            OutboundEmail.Status.PENDING,
+            OutboundEmail.Status.FAILED,
+            OutboundEmail.Status.SENDING,
+            _when(now - claim_timeout()),
+        ],
+    )
+    return dict(zip(SEND_FIELDS, rows[0], strict=True)) if rows else None
+
+
 def send_outbound_email(email_id: int) -> str:
     """Send one outbox email, at most once: claim it by compare-and-set, send, mark sent.
 
@@ -170,39 +219,35 @@ def send_outbound_email(email_id: int) -> str:
     task timeout was left by a killed worker and is taken over; a younger one raises
     :class:`EmailBeingSent` (never "skipped" while the email is unsent).
     """
-    now = timezone.now()
-    claimed = OutboundEmail.objects.filter(claimable_emails(now), pk=email_id).update(
-        status=OutboundEmail.Status.SENDING, claimed_at=now
-    )
-    if not claimed:
+    email = _claim(email_id, timezone.now())
+    if email is None:
         status = OutboundEmail.objects.filter(pk=email_id).values_list("status", flat=True).first()
         if status == OutboundEmail.Status.SENT:
             return "skipped"
         if status is None:
             return "gone"  # erased (privacy) or never written: nothing to send, ever
         raise EmailBeingSent(f"email {email_id} is being sent by another worker")
-    email = OutboundEmail.objects.get(pk=email_id)
     message = EmailMultiAlternatives(
-        subject=email.subject,
-        body=email.body_text,
+        subject=email["subject"],
+        body=email["body_text"],
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[email.to],
-        headers={"Content-Language": email.language},
+        to=[email["to"]],
+        headers={"Content-Language": email["language"]},
     )
-    if email.body_html:
-        message.attach_alternative(email.body_html, "text/html")
+    if email["body_html"]:
+        message.attach_alternative(email["body_html"], "text/html")
     try:
         message.send()
     except Exception as error:
-        OutboundEmail.objects.filter(pk=email_id).update(
-            status=OutboundEmail.Status.FAILED,
-            attempts=email.attempts + 1,
-            last_error=str(error)[:2000],
+        _outbox_sql(
+            "UPDATE {table} SET {status} = %s, {attempts} = %s, {last_error} = %s WHERE {id} = %s",
+            [OutboundEmail.Status.FAILED, email["attempts"] + 1, str(error)[:2000], email_id],
         )
         logger.exception("Sending email %s failed", email_id)
         raise
-    OutboundEmail.objects.filter(pk=email_id).update(
-        status=OutboundEmail.Status.SENT, sent_at=timezone.now(), attempts=email.attempts + 1
+    _outbox_sql(
+        "UPDATE {table} SET {status} = %s, {sent_at} = %s, {attempts} = %s WHERE {id} = %s",
+        [OutboundEmail.Status.SENT, _when(timezone.now()), email["attempts"] + 1, email_id],
     )
     return "sent"
 
