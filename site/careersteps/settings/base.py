@@ -237,6 +237,10 @@ Q_CLUSTER = {
     "ack_failures": True,
     "catch_up": False,
     "poll": 0.5,
+    # The ORM broker's pusher claims up to this many due tasks per query instead of one (the
+    # queue of a burst of submissions' emails). Each stays locked for `retry` seconds until it
+    # runs; the heavy cluster's tasks are long, so it takes them one at a time.
+    "bulk": 5,
     # 0: no pruning as each result is saved (django-q2 loads every kept result to do it: 49 ms
     # of CPU per task at 1000); workflows.schedules prunes results older than 30 days daily.
     "save_limit": int(os.environ.get("Q_SAVE_LIMIT", "0")),
@@ -244,7 +248,7 @@ Q_CLUSTER = {
     # Further clusters, each with its own queue, started with Q_CLUSTER_NAME=<name> qcluster
     # (on other machines, say); a task goes to one with async_task(..., cluster=<name>).
     "ALT_CLUSTERS": {
-        "careersteps-heavy": {"workers": 1, "timeout": 600, "retry": 660},
+        "careersteps-heavy": {"workers": 1, "timeout": 600, "retry": 660, "bulk": 1},
     },
 }
 # The page cache (pagecache/): whole public pages for anonymous visitors, and the menus,
@@ -266,6 +270,8 @@ if REDIS_URL:
     }
 else:
     Q_CLUSTER["orm"] = "default"
+    # django-q2's ORM broker with its per-task statements (queue, claim, acknowledge) as SQL.
+    Q_CLUSTER["broker_class"] = "workflows.notifications.broker.OrmBroker"
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "pages": {
