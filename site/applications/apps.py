@@ -21,6 +21,25 @@ class ApplicationsConfig(AppConfig):
         )
 
         self._mount_api()
+        self._watch_form_taxonomy()
+
+    @staticmethod
+    def _watch_form_taxonomy() -> None:
+        """A saved or deleted discipline or privacy notice starts a new page-cache generation,
+        as a page or an institution does: the form fields each process keeps for the current
+        generation (``applications.memo.kept``) list them."""
+        from django.db.models.signals import post_delete, post_save
+
+        from applications.taxonomy import Discipline, PrivacyNotice
+        from pagecache.invalidation import invalidate
+
+        for model in (Discipline, PrivacyNotice):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    invalidate,
+                    sender=model,
+                    dispatch_uid=f"applications.form-taxonomy.{model.__name__}.{id(signal)}",
+                )
 
     @staticmethod
     def _mount_api() -> None:

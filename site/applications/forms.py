@@ -9,12 +9,15 @@ submission.
 
 from __future__ import annotations
 
+import copy
+import json
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
 from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
@@ -22,7 +25,7 @@ from wagtail.models import Locale
 from wagtail.rich_text import expand_db_html
 
 from applications import core
-from applications.memo import default_locale
+from applications.memo import default_locale, kept, site_generation
 from applications.pdf import validate_pdf
 from applications.widgets import LanguageLevelsField
 from base.zones import zone_choices
@@ -42,6 +45,19 @@ class FormItem:
     input: str = ""
     fields: dict[str, forms.Field] = field(default_factory=dict)
 
+    def fresh(self) -> FormItem:
+        """A copy whose fields are this item's fields deep-copied (as a Django form copies its
+        declared fields): one form may change its fields (``required``, widget attributes)
+        without the next form built from the same item seeing it."""
+        return FormItem(
+            self.kind,
+            self.text,
+            self.key,
+            self.block_type,
+            self.input,
+            copy.deepcopy(self.fields),
+        )
+
 
 class Normalized(BaseChoiceIterator):
     """Choices already in Django's normal form (``(value, label)`` pairs, groups as
@@ -53,6 +69,11 @@ class Normalized(BaseChoiceIterator):
 
     def __iter__(self):
         return iter(self.choices)
+
+    def __deepcopy__(self, memo) -> Normalized:
+        """Shared, not copied, when a form copies its field: nothing changes these choices
+        (the cached time-zone list is shared by every form already)."""
+        return self
 
 
 def localized(queryset, locale: Locale) -> list:
@@ -260,6 +281,68 @@ def build_items(page) -> list[FormItem]:
     return items
 
 
+@dataclass(frozen=True)
+class _Built:
+    """A page's form as built once and kept (:func:`_kept_form`): its items, never handed out
+    (forms get :meth:`FormItem.fresh` copies), and their description as JSON (the snapshot's
+    ``questions``, :func:`describe_questions` of the items as built)."""
+
+    items: list[FormItem]
+    questions: str
+
+
+def _kept_form(page) -> _Built | None:
+    """The page's form, built once per process and site generation
+    (:func:`applications.memo.kept`) for the page's stored questions; None when it is not
+    kept (then the form is built as before): outside a
+    :func:`~applications.memo.remembering` block, or for a page whose questions differ from
+    what was loaded (a preview, questions set in code).
+
+    What the form shows changes with the page (its questions are part of the key; saving it
+    starts a new generation), the locales, institutions, disciplines and privacy notices
+    (each starts a new generation), and with time only when the next privacy notice comes
+    into force (kept until then).
+    """
+    stored = _stored_questions(page)
+    if stored is None or site_generation() is None:
+        return None
+    key = ("form", page.pk, page.locale_id, page.locale.language_code, page.role, stored)
+    return kept(key, lambda: (_build(page), next_notice_change()))
+
+
+def _build(page) -> _Built:
+    items = build_items(page)
+    return _Built(items, json.dumps(describe_questions(page, items=items)))
+
+
+def _stored_questions(page) -> str | None:
+    """The page's questions as loaded from the database (JSON), or None when they may differ
+    from that: not loaded from a row, or changed since (a preview, questions set in code)."""
+    value = page.__dict__.get("questions")
+    if value is None or not getattr(value, "is_lazy", False):
+        return None
+    # Wagtail's StreamValue keeps the stored JSON until a child is first read.
+    bound, raw = getattr(value, "_bound_blocks", None), getattr(value, "_raw_data", None)
+    if bound is None or raw is None or any(child is not None for child in bound):
+        return None  # already read: a child may have been replaced in memory
+    try:
+        return json.dumps(raw, sort_keys=True)
+    except TypeError:
+        return None
+
+
+def next_notice_change() -> datetime | None:
+    """When the next privacy notice comes into force (None: none is planned)."""
+    from applications.models import PrivacyNotice
+
+    return (
+        PrivacyNotice.objects.filter(locale=default_locale(), effective_from__gt=timezone.now())
+        .order_by("effective_from")
+        .values_list("effective_from", flat=True)
+        .first()
+    )
+
+
 def _describe_field(
     name: str, form_field: forms.Field, item: FormItem, required: bool | None = None
 ) -> dict[str, Any]:
@@ -367,7 +450,10 @@ class ApplicationForm(forms.Form):
         kwargs.setdefault("auto_id", "id_%s")
         super().__init__(*args, **kwargs)
         self.page = page
-        self.items = build_items(page)
+        built = _kept_form(page)
+        self.items = build_items(page) if built is None else [i.fresh() for i in built.items]
+        #: The kept description of ``items`` as built (JSON), for :meth:`definition`.
+        self._questions = None if built is None else built.questions
         self.pending_uploads = dict(pending_uploads or {})
         self.file_keys: list[str] = []
         #: Each field's ``required`` as built (kept files relax their question afterwards).
@@ -384,6 +470,8 @@ class ApplicationForm(forms.Form):
     def definition(self) -> dict[str, Any]:
         """The page's ``form_definition()`` (the snapshot kept with a submission), described
         from this form's items instead of building the form a second time."""
+        if self._questions is not None:
+            return self.page.form_definition(questions=json.loads(self._questions))
         return self.page.form_definition(items=self.items, required=self.built_required)
 
     def anchor_for(self, name: str) -> str:

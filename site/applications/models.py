@@ -80,6 +80,14 @@ class Person(models.Model):
 
 
 class Application(models.Model):
+    #: Not in Wagtail's reference index. An application's references (its cohort and form
+    #: pages, its person) would only list it in those pages' "Usage" views, where every one of
+    #: thousands shows as "(Private application)" (the read-only listing has no edit view);
+    #: coordinators find a cohort's applications in the applications listing instead. Indexing
+    #: each new application ran Wagtail's index task inside the submission (five queries).
+    #: Migration 0005 removes the rows indexed before.
+    wagtail_reference_index_ignore = True
+
     class Role(models.TextChoices):
         MENTEE = "mentee", _("Mentee")
         MENTOR = "mentor", _("Mentor")

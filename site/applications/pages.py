@@ -141,11 +141,12 @@ class ApplicationFormPage(Page):
             or self
         )
 
-    def form_definition(self, items=None, required=None) -> dict[str, Any]:
+    def form_definition(self, items=None, required=None, questions=None) -> dict[str, Any]:
         """The form as this locale shows it (also the JSON snapshot kept with submissions).
 
         ``items`` are this page's form items when a form already built them (see
-        ``ApplicationForm.definition``), ``required`` their fields' ``required`` as built.
+        ``ApplicationForm.definition``), ``required`` their fields' ``required`` as built;
+        ``questions`` their description when the form kept it already.
         """
         from applications.forms import describe_questions
 
@@ -156,13 +157,17 @@ class ApplicationFormPage(Page):
             "revision_id": self.live_revision_id,
             "role": self.role,
             "title": self.title,
-            "questions": describe_questions(self, items=items, required=required),
+            "questions": (
+                describe_questions(self, items=items, required=required)
+                if questions is None
+                else questions
+            ),
         }
 
     def serve(self, request, *args, **kwargs):
         from applications.views import serve_form_page
 
-        with remembering():
+        with remembering(request):
             if self.locale_id == default_locale().pk:
                 self.locale = default_locale()  # the same row: no query for the page's locale
             return serve_form_page(self, request)

@@ -7,6 +7,7 @@ its queued sending task) commit together or not at all.
 
 from __future__ import annotations
 
+import pickle
 from datetime import datetime, time, timedelta
 from typing import Any
 
@@ -22,7 +23,7 @@ from django.utils.translation import gettext as _
 from applications import core
 from applications.eligibility import check_eligibility
 from applications.forms import PRIVACY_VERSION_FIELD, UPLOAD_SUFFIX, answers_as_json
-from applications.memo import default_locale
+from applications.memo import default_locale, kept, kept_instance
 from applications.models import (
     ApplicantProfile,
     Application,
@@ -143,20 +144,63 @@ def draft_emails_today(address: str) -> int:
 
 
 def resolve_institution(translation_key: str | None) -> Institution | None:
-    """The default-locale institution with this translation key (any locale as fallback)."""
+    """The default-locale institution with this translation key (any locale as fallback);
+    kept per process and site generation within a request (``applications.memo.kept``)."""
     if not translation_key:
         return None
+    return kept_instance(
+        ("institution", str(translation_key)), lambda: (_load_institution(translation_key), None)
+    )
+
+
+def _load_institution(translation_key: str) -> Institution | None:
     candidates = Institution.objects.filter(translation_key=translation_key)
     return candidates.filter(locale=default_locale()).first() or candidates.first()
 
 
-def resolve_disciplines(keys: list[str]) -> list[Discipline]:
-    default = default_locale()
-    found = {}
-    for discipline in Discipline.objects.filter(key__in=keys):
-        if discipline.key not in found or discipline.locale_id == default.pk:
-            found[discipline.key] = discipline
+def discipline_ids(keys: list[str]) -> list[int]:
+    """The ids of the disciplines with these keys, in this order (each in the default locale
+    when it has that copy, else in any); unknown keys are left out."""
+    found = kept(("discipline-ids",), lambda: (_discipline_ids(), None))
     return [found[key] for key in keys if key in found]
+
+
+def _discipline_ids() -> dict[str, int]:
+    """{key: id} of every discipline (see :func:`discipline_ids`); never changed once made."""
+    default = default_locale()
+    found: dict[str, int] = {}
+    for key, pk, locale_id in Discipline.objects.values_list("key", "pk", "locale_id"):
+        if key not in found or locale_id == default.pk:
+            found[key] = pk
+    return found
+
+
+def notice_in_force(now: datetime) -> PrivacyNotice | None:
+    """``PrivacyNotice.current(now=now)``; within a request the notice in force now is kept
+    per process and site generation (every notice saved starts a new one) until the next
+    notice comes into force, and used for any ``now`` between the two."""
+    from applications.forms import next_notice_change
+
+    def in_force() -> tuple[bytes, datetime | None]:
+        notice = PrivacyNotice.current()
+        until = next_notice_change()
+        return pickle.dumps((notice, until), pickle.HIGHEST_PROTOCOL), until
+
+    notice, until = pickle.loads(kept(("privacy-notice-in-force",), in_force))  # noqa: S301
+    since = notice.effective_from if notice is not None else None
+    if (since is not None and now < since) or (until is not None and now >= until):
+        return PrivacyNotice.current(now=now)  # another moment than now
+    if notice is not None:
+        notice.__dict__.pop("_django_version", None)
+    return notice
+
+
+def cohort_title(cohort, language: str) -> str:
+    """``localized_title(cohort, language)``, kept per process and site generation within a
+    request (the title and its translations are pages: any save starts a new generation)."""
+    return kept(
+        ("cohort-title", cohort.pk, language), lambda: (localized_title(cohort, language), None)
+    )
 
 
 def parse_availability(values: list[str]) -> list[tuple[int, time, time]]:
@@ -183,7 +227,7 @@ def save_profile(application: Application, cleaned: dict[str, Any], institution,
 
     Used by submission and by the portal's amendment, so both store answers the same way.
     """
-    notice = PrivacyNotice.current(now=now)
+    notice = notice_in_force(now)
     profile = ApplicantProfile.objects.create(
         application=application,
         institution=institution,
@@ -201,7 +245,7 @@ def save_profile(application: Application, cleaned: dict[str, Any], institution,
         consented_at=now,
     )
     # A new profile has no disciplines yet: add (one INSERT), not set (a SELECT of none first).
-    profile.disciplines.add(*resolve_disciplines(cleaned.get("disciplines", [])))
+    profile.disciplines.add(*discipline_ids(cleaned.get("disciplines", [])))
     MentoringLanguage.objects.bulk_create(
         MentoringLanguage(application=application, language=code, level=level)
         for code, level in (cleaned.get("mentoring_languages") or {}).items()
@@ -271,7 +315,7 @@ def tell_already_applied(application: Application, draft: Draft | None, now: dat
             context={
                 "full_name": person.full_name,
                 "role": application.role,
-                "cohort_title": localized_title(application.cohort, language),
+                "cohort_title": cohort_title(application.cohort, language),
                 "reference": application.pk,
                 "portal_url": localized_url("portal:dashboard", language),
             },
@@ -342,7 +386,7 @@ def submit_application(
                 context={
                     "full_name": person.full_name,
                     "role": application.role,
-                    "cohort_title": localized_title(cohort, language),
+                    "cohort_title": cohort_title(cohort, language),
                     "reference": application.pk,
                     "portal_url": localized_url("portal:dashboard", language),
                 },
