@@ -274,8 +274,8 @@ else:
     Q_CLUSTER["broker_class"] = "workflows.notifications.broker.OrmBroker"
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "pages": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "pages": {  # Django's file cache; each process keeps the fragments it read
+            "BACKEND": "pagecache.backends.PageFileCache",
             "LOCATION": str(VAR_DIR / "cache" / "pages"),
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
