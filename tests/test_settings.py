@@ -63,6 +63,17 @@ def test_redis_url_selects_redis_broker_and_workers(tmp_path):
     assert _settings_value("settings.Q_CLUSTER['workers']", env) == "4"
 
 
+def test_q_log_level_reaches_django_q2s_own_logger(tmp_path):
+    """django-q2 logs as "django-q"; Q_LOG_LEVEL must set that logger's level (it once named
+    the package, "django_q", and changed nothing)."""
+    env = {"CAREERSTEPS_VAR_DIR": str(tmp_path), "Q_LOG_LEVEL": "WARNING"}
+    expression = (
+        "__import__('django').setup() or "
+        "__import__('django_q.conf', fromlist=['logger']).logger.getEffectiveLevel()"
+    )
+    assert _settings_value(expression, env) == "30"
+
+
 def test_production_refuses_to_start_without_secret_key(tmp_path):
     code = "import sys; sys.path.insert(0, 'site');import careersteps.settings.production"
     env = {**os.environ, "CAREERSTEPS_VAR_DIR": str(tmp_path), "ALLOWED_HOSTS": "example.org"}

@@ -306,7 +306,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django_q": {"level": os.environ.get("Q_LOG_LEVEL", "INFO")}},
+    # django-q2 logs as "django-q" (not its package name): Q_LOG_LEVEL=WARNING quietens its
+    # per-task INFO lines ("Enqueued", "Processed").
+    "loggers": {"django-q": {"level": os.environ.get("Q_LOG_LEVEL", "INFO")}},
 }
 
 # Applications and the applicant portal (each also has a default in code).
