@@ -20,7 +20,7 @@ from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail import signals as wagtail_signals
-from wagtail.models import Page
+from wagtail.models import get_page_models
 
 from pagecache import store
 
@@ -44,14 +44,16 @@ def invalidate(**_kwargs: Any) -> None:
     transaction.on_commit(store.bump)
 
 
-def _page_changed(sender: type, **kwargs: Any) -> None:
-    if issubclass(sender, Page):
-        invalidate()
-
-
 def connect() -> None:
-    for signal in (post_save, post_delete):
-        signal.connect(_page_changed, dispatch_uid=f"{DISPATCH_UID}.page.{id(signal)}")
+    # Each page model by name, not every model with a check of the sender: a post_delete
+    # receiver for every model would make Django give up its fast delete (one DELETE, no
+    # SELECT) for all of them, the task queue's rows included. Page models are all defined by
+    # the time apps are ready, which is when this runs.
+    for model in get_page_models():
+        for signal in (post_save, post_delete):
+            signal.connect(
+                invalidate, sender=model, dispatch_uid=f"{DISPATCH_UID}.page.{id(signal)}"
+            )
     for signal in (
         wagtail_signals.page_published,
         wagtail_signals.page_unpublished,

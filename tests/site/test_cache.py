@@ -141,3 +141,17 @@ def test_a_lost_generation_counter_restarts_above_every_earlier_value(site_tree)
     before = store.generation()
     caches[store.CACHE_ALIAS].delete(store.GENERATION_KEY)
     assert store.generation() > before
+
+
+def test_invalidation_leaves_other_models_their_fast_delete():
+    """Only page models (and the watched ones) have the page cache's receivers: a receiver
+    for every model would turn each bulk delete, the task queue's included, into a SELECT
+    of the rows and a DELETE, with signals."""
+    from django.db.models.deletion import Collector
+    from django_q.models import OrmQ
+
+    from workflows.notifications.models import OutboundEmail
+
+    for model in (OrmQ, OutboundEmail):
+        assert Collector(using="default").can_fast_delete(model.objects.all()), model
+    assert not Collector(using="default").can_fast_delete(NewsPage.objects.all())
