@@ -1,4 +1,4 @@
-"""The ORM broker with its per-task statements as SQL (workflows.notifications.broker): it
+"""The ORM broker with its per-task statements as SQL (workflows.engine.broker): it
 queues, claims and acknowledges exactly as django-q2's ORM broker does."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from django_q.models import OrmQ
 from django_q.signing import SignedPackage
 from django_q.tasks import async_task
 
-from workflows.notifications.broker import OrmBroker
+from workflows.engine.broker import OrmBroker
 
 pytestmark = pytest.mark.skipif(
     bool(settings.REDIS_URL), reason="the ORM broker is configured without REDIS_URL"

@@ -271,7 +271,7 @@ if REDIS_URL:
 else:
     Q_CLUSTER["orm"] = "default"
     # django-q2's ORM broker with its per-task statements (queue, claim, acknowledge) as SQL.
-    Q_CLUSTER["broker_class"] = "workflows.notifications.broker.OrmBroker"
+    Q_CLUSTER["broker_class"] = "workflows.engine.broker.OrmBroker"
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "pages": {  # Django's file cache; each process keeps the fragments it read

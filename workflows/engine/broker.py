@@ -2,40 +2,33 @@
 
 Every email is one task, so the broker's statements run once per email: the pusher's claim of
 the queue row, the monitor's acknowledgement (delete) and, in the request that queues it, the
-insert. django-q2 runs them through the ORM: a model instance each, a compiled query each, and
-the delete goes through Django's deletion collector, which selects the row before deleting it
-(a project-wide ``post_delete`` receiver rules out the fast path) and sends a signal per row.
-The same statements as SQL cost a fraction of that. What the broker does is unchanged: the same
-table, the same compare-and-set on ``lock``, the same retry timeout, the same transaction (the
-queue row still commits or rolls back with the caller's).
+insert. django-q2 runs them through the ORM: a model instance each and a query compiled each
+time; as SQL (:mod:`workflows.engine.rawsql`) they cost a fraction of that. What the broker
+does is unchanged: the same table, the same compare-and-set on ``lock``, the same retry
+timeout, the same transaction (the queue row still commits or rolls back with the caller's).
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from time import sleep
 from typing import Any
 
-from django.db import connections
 from django.utils import timezone
 from django_q.brokers.orm import ORM
 from django_q.conf import Conf
 from django_q.models import OrmQ
 
-
-def _sql(statement: str, params: list[Any]) -> tuple[list[tuple], int]:
-    """Run ``statement`` on the broker's database with ``{table}``, ``{id}``, ``{key}``,
-    ``{payload}`` and ``{lock}`` filled in as quoted names; (rows returned, rows changed)."""
-    connection = connections[Conf.ORM]
-    quote = connection.ops.quote_name
-    names = {f.name: quote(f.column) for f in OrmQ._meta.concrete_fields}
-    # Only the model's own quoted names are formatted in; every value is a parameter.
-    with connection.cursor() as cursor:
-        cursor.execute(statement.format(table=quote(OrmQ._meta.db_table), **names), params)
-        return (cursor.fetchall() if cursor.description else []), cursor.rowcount
+from workflows.engine.rawsql import db_datetime, run_sql
 
 
-def _when(value) -> Any:
-    return connections[Conf.ORM].ops.adapt_datetimefield_value(value)
+def _sql(statement: str, params: list[Any]) -> tuple[list, int]:
+    """On the broker's database (``Q_CLUSTER["orm"]``), as django-q2's ORM broker."""
+    return run_sql(OrmQ, statement, params, using=Conf.ORM)
+
+
+def _when(value: datetime) -> Any:
+    return db_datetime(OrmQ, value, using=Conf.ORM)
 
 
 class OrmBroker(ORM):
