@@ -18,13 +18,27 @@ def allow(scope: str, key: str | None, *, limit: int, window: timedelta) -> bool
     """Count one request by ``key`` in ``scope``; False when ``limit`` were made in ``window``."""
     if not key or limit <= 0:
         return True
-    now = timezone.now()
     with transaction.atomic():
-        recent = ThrottleHit.objects.filter(scope=scope, key=key, created_at__gt=now - window)
-        if recent.count() >= limit:
+        if not within(scope, key, limit=limit, window=window):
             return False
-        ThrottleHit.objects.create(scope=scope, key=key[:64], created_at=now)
+        note(scope, key)
     return True
+
+
+def within(scope: str, key: str | None, *, limit: int, window: timedelta) -> bool:
+    """Whether fewer than ``limit`` hits by ``key`` in ``scope`` were noted in ``window``
+    (nothing noted: the caller notes the hit with :func:`note`, e.g. in the transaction that
+    stores what the request sent; requests in flight at the same moment from one key may
+    then pass the limit by as many as there are web processes)."""
+    if not key or limit <= 0:
+        return True
+    since = timezone.now() - window
+    return ThrottleHit.objects.filter(scope=scope, key=key, created_at__gt=since).count() < limit
+
+
+def note(scope: str, key: str | None) -> None:
+    if key:
+        ThrottleHit.objects.create(scope=scope, key=key[:64], created_at=timezone.now())
 
 
 def purge_old_hits(older_than: timedelta = timedelta(days=1)) -> int:
@@ -35,14 +49,23 @@ def purge_old_hits(older_than: timedelta = timedelta(days=1)) -> int:
     return deleted
 
 
-def form_posts_allowed(request, scope: str = "application-form") -> bool:
+FORM_POSTS = "application-form"
+
+
+def form_posts_within_limit(request, scope: str = FORM_POSTS) -> bool:
     """Anonymous form posts (submissions and drafts) per requester IP:
-    ``APPLICATIONS_POSTS_PER_IP`` in ``APPLICATIONS_POSTS_WINDOW_MINUTES`` (default 30 in 10)."""
+    ``APPLICATIONS_POSTS_PER_IP`` in ``APPLICATIONS_POSTS_WINDOW_MINUTES`` (default 30 in 10).
+    Counts only: the form notes each post with :func:`note_form_post`, a submission in the
+    transaction that stores it (one write per submission instead of two)."""
     from django.conf import settings
 
     limit = int(getattr(settings, "APPLICATIONS_POSTS_PER_IP", 30))
     minutes = int(getattr(settings, "APPLICATIONS_POSTS_WINDOW_MINUTES", 10))
-    return allow(scope, requester_ip(request), limit=limit, window=timedelta(minutes=minutes))
+    return within(scope, requester_ip(request), limit=limit, window=timedelta(minutes=minutes))
+
+
+def note_form_post(request, scope: str = FORM_POSTS) -> None:
+    note(scope, requester_ip(request))
 
 
 def requester_ip(request) -> str | None:

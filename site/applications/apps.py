@@ -16,7 +16,11 @@ class ApplicationsConfig(AppConfig):
                 "careersteps-applications-purge-drafts": (
                     "applications.tasks.purge_stale_drafts",
                     "*/15 * * * *",  # refused submissions' files go within the hour
-                )
+                ),
+                "careersteps-applications-accept-waiting": (
+                    "applications.tasks.accept_waiting",
+                    "*/5 * * * *",  # a submission whose task was lost waits minutes, not forever
+                ),
             },
         )
 

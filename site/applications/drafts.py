@@ -2,7 +2,8 @@
 
 A :class:`Draft` holds the raw answers of an unfinished form behind a secret token (sent by
 email). An :class:`Upload` is a file that passed the PDF checks: pending (held by its secret
-token while the rest of the form is fixed), attached to a draft, or attached to an application.
+token while the rest of the form is fixed), attached to a draft, submitted (waiting for the
+worker, :mod:`applications.received`), or attached to an application.
 Files live in ``STORAGES["private"]`` under generated names and are served only by a view
 that checks who asks.
 """
@@ -68,6 +69,15 @@ class Upload(models.Model):
         null=True,
         blank=True,
         on_delete=models.CASCADE,
+        related_name="uploads",
+    )
+    #: Submitted, the worker has not made the application yet: no form may claim it again,
+    #: and the pending-upload purge leaves it.
+    received = models.ForeignKey(
+        "applications.ReceivedSubmission",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="uploads",
     )
     created_at = models.DateTimeField(auto_now_add=True)

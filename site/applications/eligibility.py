@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
+from applications.memo import kept
 from applications.models import Application, Person, normalise_email
 
 Decision = tuple[bool, str]
@@ -40,13 +41,25 @@ def institution_is_eligible(cohort, role: str, institution) -> Decision:
     else:
         allowed = cohort.mentor_institutions.all()
         reason = _("Mentors of this cohort must work at one of: %(names)s.")
-    if (
-        institution is not None
-        and allowed.filter(translation_key=institution.translation_key).exists()
+    if institution is not None and str(institution.translation_key) in eligible_keys(
+        cohort, role, allowed
     ):
         return True, ""
     names = ", ".join(sorted(str(obj) for obj in allowed)) or "–"
     return False, reason % {"names": names}
+
+
+def eligible_keys(cohort, role: str, allowed) -> frozenset[str]:
+    """The translation keys of the institutions ``allowed`` for ``role`` in ``cohort``, kept
+    per process and site generation within a request (``applications.memo.kept``): they change
+    only when the cohort page is published, which starts a new generation."""
+    return kept(
+        ("eligible-institutions", cohort.pk, role),
+        lambda: (
+            frozenset(str(k) for k in allowed.values_list("translation_key", flat=True)),
+            None,
+        ),
+    )
 
 
 def not_already_applied(cohort, role: str, email: str) -> Decision:

@@ -27,12 +27,17 @@ def pending_upload_lifetime() -> timedelta:
 
 def purge_stale_drafts(now: datetime | None = None) -> dict[str, int]:
     """Delete drafts untouched for ``APPLICATIONS_DRAFT_DAYS`` and uploads that belong to no
-    draft or application after ``APPLICATIONS_PENDING_UPLOAD_MINUTES``, files included."""
+    draft or application after ``APPLICATIONS_PENDING_UPLOAD_MINUTES``, files included; never
+    the files of a submission still waiting for the worker."""
     now = now or timezone.now()
     stale_drafts = Draft.objects.filter(updated_at__lt=now - draft_lifetime())
-    stale_uploads = Upload.objects.filter(application__isnull=True).filter(
-        Q(draft__in=stale_drafts)
-        | Q(draft__isnull=True, created_at__lt=now - pending_upload_lifetime())
+    stale_uploads = (
+        Upload.objects.filter(application__isnull=True)
+        .filter(
+            Q(draft__in=stale_drafts)
+            | Q(draft__isnull=True, created_at__lt=now - pending_upload_lifetime())
+        )
+        .filter(received__isnull=True)  # submitted: the worker has not attached them yet
     )
     uploads = 0
     for upload in stale_uploads:

@@ -18,7 +18,9 @@ and with it everything kept is dropped. Like :func:`remembered` it keeps nothing
 :func:`remembering` block, and an answer is kept ``KEPT_SECONDS`` at most (as the page cache's
 routes), which bounds how stale a change made without signals (``QuerySet.update``, another
 tool writing the database) can leave it. The cohort itself is not kept: its application window
-and institutions decide what a submission may do, so every request reads them.
+decides what a submission may do, so every request reads it (a cohort closed by a plain UPDATE
+refuses the next application). The institutions it admits are kept
+(``eligibility.eligible_keys``): they change only by publishing the cohort page.
 """
 
 from __future__ import annotations

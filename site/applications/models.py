@@ -10,6 +10,7 @@ import unicodedata
 from typing import Any
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from workflows.lifecycles.application import APPLICATION
@@ -111,7 +112,8 @@ class Application(models.Model):
     )
     state_changed_at = models.DateTimeField(_("state changed at"), auto_now_add=True)
     language = models.CharField(_("language"), max_length=10)
-    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    #: When the applicant sent it (the worker may create the row a moment later).
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now, editable=False)
     form_page = models.ForeignKey(
         "applications.ApplicationFormPage",
         verbose_name=_("form answered"),
@@ -167,6 +169,7 @@ class Application(models.Model):
 from applications.drafts import Draft, Upload  # noqa: E402
 from applications.pages import ApplicationFormPage  # noqa: E402
 from applications.profiles import ApplicantProfile, AvailabilitySlot, MentoringLanguage  # noqa: E402
+from applications.received import ReceivedSubmission  # noqa: E402
 from applications.taxonomy import Discipline, PrivacyNotice  # noqa: E402
 
 __all__ = [
@@ -179,5 +182,6 @@ __all__ = [
     "MentoringLanguage",
     "Person",
     "PrivacyNotice",
+    "ReceivedSubmission",
     "Upload",
 ]

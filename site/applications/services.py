@@ -323,6 +323,17 @@ def tell_already_applied(application: Application, draft: Draft | None, now: dat
         mark_draft_submitted(draft, now)
 
 
+def refusals_for(form_page, cleaned: dict[str, Any], now: datetime) -> dict[str, str]:
+    """The eligibility refusals of validated answers to ``form_page`` (empty: eligible)."""
+    return check_eligibility(
+        form_page.get_source_cohort(),
+        form_page.role,
+        institution=resolve_institution(cleaned.get("institution")),
+        email=cleaned["email"],
+        now=now,
+    )
+
+
 def submit_application(
     *,
     form_page,
@@ -333,70 +344,103 @@ def submit_application(
     now: datetime | None = None,
     form_snapshot: dict[str, Any] | None = None,
 ) -> Application:
-    """Create the application (state ``submitted``) from validated answers, or raise
+    """Create the application (state ``submitted``) from validated answers at once, or raise
     :class:`SubmissionRefused` with the eligibility reasons, or :class:`AlreadyApplied`
     (after emailing the address's owner). See the module docstring.
+
+    The form page's POST does not call this: it stores the answers and lets the worker
+    create the application (:mod:`applications.acceptance`). The forms API, the demo and the
+    benchmarks do, when they need the application in hand.
 
     ``form_snapshot`` is the form as the applicant saw it, from the validated form
     (``ApplicationForm.definition()``); without it, the page describes itself again."""
     now = now or timezone.now()
-    cohort = form_page.get_source_cohort()
-    role = form_page.role
-    institution = resolve_institution(cleaned.get("institution"))
-    refusals = check_eligibility(
-        cohort, role, institution=institution, email=cleaned["email"], now=now
-    )
+    refusals = refusals_for(form_page, cleaned, now)
     if refusals:
         raise SubmissionRefused(refusals)
+    return create_application(
+        cohort=form_page.get_source_cohort(),
+        role=form_page.role,
+        form_page=form_page,
+        language=form_page.locale.language_code,
+        cleaned=cleaned,
+        uploads=uploads,
+        actor=actor,
+        draft=draft,
+        submitted_at=now,
+        form_snapshot=form_page.form_definition() if form_snapshot is None else form_snapshot,
+    )
+
+
+def create_application(
+    *,
+    cohort,
+    role: str,
+    form_page,
+    language: str,
+    cleaned: dict[str, Any],
+    uploads: dict[str, Upload],
+    actor: Actor,
+    draft: Draft | None,
+    submitted_at: datetime,
+    form_snapshot: dict[str, Any],
+) -> Application:
+    """Create the person (or update their language), the application with its profile,
+    consent, files and first history entry, and queue the confirmation email: one
+    transaction. Answers that were checked already (eligibility is the caller's); raises
+    :class:`AlreadyApplied` after emailing the owner of an address that applied before."""
     existing = existing_application(cohort, role, cleaned["email"])
     if existing is not None:
-        tell_already_applied(existing, draft, now)
+        tell_already_applied(existing, draft, submitted_at)
         raise AlreadyApplied
-    form_language = form_page.locale.language_code
-    language = supported_language(cleaned.get("preferred_language") or form_language)
+    language_preferred = supported_language(cleaned.get("preferred_language") or language)
     try:
         with transaction.atomic():
             person, created = Person.objects.get_or_create(
                 email=normalise_email(cleaned["email"]),
-                defaults={"full_name": cleaned["full_name"], "preferred_language": language},
+                defaults={
+                    "full_name": cleaned["full_name"],
+                    "preferred_language": language_preferred,
+                },
             )
-            if not created and person.preferred_language != language:
-                person.preferred_language = language
+            if not created and person.preferred_language != language_preferred:
+                person.preferred_language = language_preferred
                 person.save(update_fields=["preferred_language"])
             application = Application.objects.create(
                 person=person,
                 cohort=cohort,
                 role=role,
-                language=form_language,
+                language=language,
                 form_page=form_page,
+                submitted_at=submitted_at,
                 answers=answers_as_json(cleaned, uploads),
-                form_snapshot=(
-                    form_page.form_definition() if form_snapshot is None else form_snapshot
-                ),
+                form_snapshot=form_snapshot,
             )
-            save_profile(application, cleaned, institution, now)
-            record_application_consent(application, cleaned, actor, now)
+            save_profile(
+                application, cleaned, resolve_institution(cleaned.get("institution")), submitted_at
+            )
+            record_application_consent(application, cleaned, actor, submitted_at)
             attach_uploads(application, uploads.values())
             record_start(APPLICATION, application, actor)
             queue_email(
                 key=f"application-submitted:{application.pk}",
                 to=person.email,
-                language=language,
+                language=language_preferred,
                 template="application_submitted",
                 context={
                     "full_name": person.full_name,
                     "role": application.role,
-                    "cohort_title": cohort_title(cohort, language),
+                    "cohort_title": cohort_title(cohort, language_preferred),
                     "reference": application.pk,
-                    "portal_url": localized_url("portal:dashboard", language),
+                    "portal_url": localized_url("portal:dashboard", language_preferred),
                 },
             )
-            mark_draft_submitted(draft, now)
+            mark_draft_submitted(draft, submitted_at)
     except IntegrityError as error:
-        # Two submissions raced past the eligibility check: the unique constraint decides.
+        # Two submissions raced past the check above: the unique constraint decides.
         existing = existing_application(cohort, role, cleaned["email"])
         if existing is not None:
-            tell_already_applied(existing, draft, now)
+            tell_already_applied(existing, draft, submitted_at)
             raise AlreadyApplied from error
         raise
     return application

@@ -36,13 +36,17 @@ def pending_uploads(data, draft: Draft | None = None) -> dict[str, Upload]:
     posted back by the form (only files not yet attached to an application)."""
     found: dict[str, Upload] = {}
     if draft is not None:
-        for upload in draft.uploads.filter(application__isnull=True).order_by("created_at"):
+        unclaimed = draft.uploads.filter(application__isnull=True, received__isnull=True)
+        for upload in unclaimed.order_by("created_at"):
             found[upload.field_key] = upload
     for name in data:
         if name.endswith(UPLOAD_SUFFIX):
             key = name.removesuffix(UPLOAD_SUFFIX)
             upload = Upload.objects.filter(
-                token=data.get(name), field_key=key, application__isnull=True
+                token=data.get(name),
+                field_key=key,
+                application__isnull=True,
+                received__isnull=True,
             ).first()
             if upload is not None:
                 found[key] = upload
@@ -67,5 +71,5 @@ def keep_valid_uploads(form, draft: Draft | None = None) -> None:
 def attach_uploads(application: Application, uploads: Iterable[Upload]) -> None:
     """Attach kept files to ``application`` (they stop being a draft's or pending)."""
     Upload.objects.filter(pk__in=[upload.pk for upload in uploads]).update(
-        application=application, draft=None
+        application=application, draft=None, received=None
     )

@@ -7,8 +7,9 @@ data happens in a service.
 from __future__ import annotations
 
 import unicodedata
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
+from django.conf import settings
 from django.contrib import messages
 from django.forms.utils import ErrorDict
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
@@ -18,25 +19,51 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from accounts.throttle import form_posts_allowed
+from accounts.throttle import form_posts_within_limit, note_form_post
 from accounts.two_factor import fully_signed_in
+from applications.acceptance import receive_submission
 from applications.forms import ApplicationForm
 from applications.maintenance import draft_lifetime
 from applications.models import Draft, Upload
 from applications.permissions import can_download
 from applications.services import (
-    AlreadyApplied,
     SubmissionRefused,
     keep_valid_uploads,
     pending_uploads,
     save_draft,
-    submit_application,
 )
 from base.zones import format_datetime
 from portal.session import get_signed_in_person
 from workflows.engine.actors import Actor
 
-SUBMITTED_SESSION_KEY = "applications_submitted"
+#: A signed cookie (not the session: no database write, and no session for an anonymous
+#: applicant) says which form this browser just submitted, so that only it sees the
+#: "received" page of ``?submitted=1``.
+SUBMITTED_COOKIE = "careersteps_submitted"
+SUBMITTED_COOKIE_SALT = "applications.views.submitted"
+SUBMITTED_COOKIE_SECONDS = 3600
+
+
+def _just_submitted(request: HttpRequest, page) -> bool:
+    value = request.get_signed_cookie(
+        SUBMITTED_COOKIE, default=None, salt=SUBMITTED_COOKIE_SALT, max_age=SUBMITTED_COOKIE_SECONDS
+    )
+    return value == str(page.pk)
+
+
+def _redirect_to_submitted(page) -> HttpResponse:
+    response = redirect(page.url + "?submitted=1")
+    response.set_signed_cookie(
+        SUBMITTED_COOKIE,
+        str(page.pk),
+        salt=SUBMITTED_COOKIE_SALT,
+        max_age=SUBMITTED_COOKIE_SECONDS,
+        path=urlsplit(page.url).path or "/",  # this form's page only
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
 
 
 def _draft_from(token: str | None, page) -> Draft | None:
@@ -103,7 +130,7 @@ def serve_form_page(page, request: HttpRequest) -> HttpResponse:
     or submits. A refused or invalid submission keeps everything entered, files included.
     A closed cohort's form takes nothing: it says so and links back to the cohort."""
     if request.method != "POST":
-        if request.GET.get("submitted") and request.session.get(SUBMITTED_SESSION_KEY) == page.pk:
+        if request.GET.get("submitted") and _just_submitted(request, page):
             return _render_submitted(request, page)
         draft = _draft_from(request.GET.get("draft"), page)
         if draft is not None:
@@ -121,7 +148,7 @@ def serve_form_page(page, request: HttpRequest) -> HttpResponse:
         return _render(request, page, form, draft)
 
     draft = _draft_from(request.POST.get("draft_token"), page)
-    if not form_posts_allowed(request):
+    if not form_posts_within_limit(request):
         # Too many posts from this network: nothing stored (files included), answers shown back.
         form = ApplicationForm(page, request.POST, pending_uploads=pending_uploads({}, draft))
         form._errors = ErrorDict()
@@ -138,9 +165,29 @@ def serve_form_page(page, request: HttpRequest) -> HttpResponse:
         page, request.POST, request.FILES, pending_uploads=pending_uploads(request.POST, draft)
     )
     valid = form.is_valid()
-    keep_valid_uploads(form, draft)
+    closed = page.get_source_cohort().application_status() == "closed"
+    if valid and not closed and request.POST.get("action") != "save_draft":
+        try:
+            # One write (the CV, the answers, the queued task); the worker creates the
+            # application and finds a duplicate, answered here exactly like a new application.
+            receive_submission(
+                form_page=page,
+                form=form,
+                actor=Actor.from_request(request),
+                draft=draft,
+                also=lambda: note_form_post(request),  # the rate limit, in the same write
+            )
+        except SubmissionRefused as refusal:
+            note_form_post(request)
+            keep_valid_uploads(form, draft)
+            for key, reason in refusal.errors.items():
+                form.add_error(None if key == "__all__" or key not in form.fields else key, reason)
+            return _render(request, page, form, draft, status=422)
+        return _redirect_to_submitted(page)
 
-    if page.get_source_cohort().application_status() == "closed":
+    note_form_post(request)
+    keep_valid_uploads(form, draft)  # whatever else happens, a file that passed is kept
+    if closed:
         # A form left open in a tab past the deadline: nothing is saved or sent, but the
         # answers are shown again (read them, copy them) under the "closed" notice.
         return _render(request, page, form, draft, status=422)
@@ -153,24 +200,6 @@ def serve_form_page(page, request: HttpRequest) -> HttpResponse:
         context.update({"draft": draft, "emailed": emailed})
         return TemplateResponse(request, "applications/draft_saved.html", context)
 
-    if valid:
-        try:
-            submit_application(
-                form_page=page,
-                cleaned=form.cleaned_data,
-                uploads=form.pending_uploads,
-                actor=Actor.from_request(request),
-                draft=draft,
-                form_snapshot=form.definition(),
-            )
-        except SubmissionRefused as refusal:
-            for key, reason in refusal.errors.items():
-                form.add_error(None if key == "__all__" or key not in form.fields else key, reason)
-        except AlreadyApplied:
-            pass  # answered exactly like a new application; the address's owner was emailed
-        if not form.errors:
-            request.session[SUBMITTED_SESSION_KEY] = page.pk
-            return redirect(page.url + "?submitted=1")
     return _render(request, page, form, draft, status=422)
 
 

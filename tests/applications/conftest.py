@@ -4,6 +4,7 @@ privacy notice, mentee and mentor forms, real PDFs and complete valid answers.""
 from __future__ import annotations
 
 import io
+from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -13,6 +14,15 @@ from pypdf import PdfWriter
 from applications.core import required_core_keys
 from applications.models import ApplicationFormPage, Discipline, PrivacyNotice
 from tests.factories import InstitutionFactory, english, make_cohort
+
+
+def accept_received() -> int:
+    """What the worker does after a form POST, here and now: every received submission
+    becomes an application (``applications.acceptance.accept_received``, the function its
+    queued task runs). Returns how many were waiting. test_acceptance runs the real queue."""
+    from applications.acceptance import accept_waiting
+
+    return accept_waiting(older_than=timedelta(0))
 
 
 def make_pdf(pages: int = 1, padding: int = 0) -> bytes:

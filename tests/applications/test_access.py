@@ -10,7 +10,7 @@ from applications.models import Application, Upload
 from applications.permissions import can_download
 from applications.views import content_disposition
 from portal.session import SESSION_KEY
-from tests.applications.conftest import pdf_upload, valid_answers
+from tests.applications.conftest import accept_received, pdf_upload, valid_answers
 from tests.factories import UserFactory
 from workflows.roles import COORDINATORS, REVIEWERS
 
@@ -18,6 +18,7 @@ from workflows.roles import COORDINATORS, REVIEWERS
 def submit(client, page, institution, email, filename="cv.pdf"):
     data = {**valid_answers("mentee", institution, email=email), "cv": pdf_upload(filename)}
     assert client.post(page.url, data).status_code == 302
+    accept_received()
     return Application.objects.get(person__email=email)
 
 

@@ -11,7 +11,7 @@ import pytest
 from django.core import mail
 
 from applications.models import Application
-from tests.applications.conftest import pdf_upload, valid_answers
+from tests.applications.conftest import accept_received, pdf_upload, valid_answers
 from tests.factories import make_cohort
 
 
@@ -37,6 +37,7 @@ def test_html_a_duplicate_gets_the_same_answer_as_a_fresh_address(
 ):
     known = valid_answers("mentee", institutions["uwb"], email="known@example.cz")
     assert post(client, mentee_form, known).status_code == 302
+    assert accept_received() == 1  # the known address has applied
 
     fresh = client.__class__()
     duplicate = client.__class__()
@@ -47,7 +48,9 @@ def test_html_a_duplicate_gets_the_same_answer_as_a_fresh_address(
     page_duplicate = duplicate.get(second["Location"])
     assert page_fresh.status_code == page_duplicate.status_code == 200
     assert normalised(page_fresh) == normalised(page_duplicate)
+    assert accept_received() == 2  # the worker tells the two apart, not the request
     assert Application.objects.filter(person__email="known@example.cz").count() == 1
+    assert Application.objects.filter(person__email="new@example.cz").count() == 1
 
 
 @pytest.mark.django_db

@@ -1,5 +1,8 @@
 """Submitting: an application in state ``submitted`` with its history, typed profile and a
-confirmation email in the applicant's language, sent once, even without a running worker."""
+confirmation email in the applicant's language, sent once, even without a running worker.
+
+The form's POST stores the answers and the worker creates the application (test_acceptance);
+``accept_received`` does here what the worker does."""
 
 from __future__ import annotations
 
@@ -9,9 +12,9 @@ import pytest
 from django.core import mail
 from django_q.models import OrmQ
 
-from applications.models import Application, Person, Upload
+from applications.models import Application, Person, ReceivedSubmission, Upload
 from consents.models import ConsentRecord
-from tests.applications.conftest import pdf_upload, valid_answers
+from tests.applications.conftest import accept_received, pdf_upload, valid_answers
 from workflows.engine.models import HistoryEntry
 from workflows.notifications.models import OutboundEmail
 from workflows.notifications.services import send_outbound_email
@@ -25,6 +28,7 @@ def post(client, page, data):
 def test_submission_creates_a_typed_application(client, mentee_form, cohort, institutions):
     response = post(client, mentee_form, valid_answers("mentee", institutions["uwb"]))
     assert response.status_code == 302
+    assert accept_received() == 1
     application = Application.objects.get()
     assert application.state == "submitted"
     assert application.cohort == cohort and application.role == "mentee"
@@ -64,6 +68,7 @@ def test_the_snapshot_kept_is_the_form_as_its_page_describes_it(client, mentee_f
     token = Upload.objects.get(application__isnull=True).token
     response = client.post(mentee_form.url, {**data, "cv__upload": token})
     assert response.status_code == 302
+    accept_received()
     application = Application.objects.get()
     assert application.uploads.get().token == token
     mentee_form.refresh_from_db()  # its live revision, as the view loads it
@@ -80,6 +85,7 @@ def test_the_snapshot_kept_is_the_form_as_its_page_describes_it(client, mentee_f
 def test_mentor_capacity_is_an_integer(client, mentor_form, institutions):
     data = valid_answers("mentor", institutions["oth"], email="prof@oth-aw.de", language="de")
     assert post(client, mentor_form, data).status_code == 302
+    accept_received()
     assert Application.objects.get().profile.capacity == 2
     data["capacity"] = "4"
     data["email"] = "other@oth-aw.de"
@@ -95,6 +101,7 @@ def test_a_duplicate_saves_nothing_and_says_nothing_but_emails_the_owner(
     data["email"] = "  Jana.Novakova@Example.CZ "
     response = post(client, mentee_form, data)
     assert response.status_code == 302  # as for a new address (see test_form_duplicates)
+    assert accept_received() == 2
     assert Application.objects.count() == 1
     assert OutboundEmail.objects.filter(template="application_duplicate").count() == 1
 
@@ -129,10 +136,13 @@ def test_without_a_worker_the_application_is_kept_and_the_email_queued(
     assert (
         post(client, mentee_form, valid_answers("mentee", institutions["uwb"])).status_code == 302
     )
+    assert ReceivedSubmission.objects.count() == 1  # the answers, waiting for a worker
+    assert [task.func() for task in OrmQ.objects.all()] == ["applications.tasks.accept_submission"]
+    accept_received()  # the worker's first task
     application = Application.objects.get()
     email = OutboundEmail.objects.get(key=f"application-submitted:{application.pk}")
     assert email.status == OutboundEmail.Status.PENDING
-    assert OrmQ.objects.count() == 1  # waiting for a worker
+    assert OrmQ.objects.count() == 2  # the email's task waits for a worker, too
     assert mail.outbox == []
 
 
@@ -164,7 +174,8 @@ def test_the_database_constraint_decides_a_race(client, mentee_form, institution
 
     data = valid_answers("mentee", institutions["uwb"])
     assert post(client, mentee_form, data).status_code == 302
-    # The second request read "not applied yet" before the first committed:
+    accept_received()
+    # The second acceptance read "not applied yet" before the first committed:
     real = services.existing_application
     calls = []
 
@@ -175,6 +186,7 @@ def test_the_database_constraint_decides_a_race(client, mentee_form, institution
     monkeypatch.setattr(services, "existing_application", not_yet_the_first_time)
     response = post(client, mentee_form, data)
     assert response.status_code == 302
+    accept_received()
     assert Application.objects.count() == 1
     assert OutboundEmail.objects.filter(template="application_submitted").count() == 1
     assert OutboundEmail.objects.filter(template="application_duplicate").count() == 1

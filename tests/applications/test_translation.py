@@ -8,7 +8,7 @@ from wagtail_localize.models import StringTranslation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
 from applications.models import Application
-from tests.applications.conftest import make_pdf, valid_answers
+from tests.applications.conftest import accept_received, make_pdf, valid_answers
 
 PREFIX = {"de": "[de] ", "cs": "[cs] "}
 
@@ -74,6 +74,7 @@ def test_german_and_czech_submissions_land_in_one_cohort_under_the_same_keys(
         data["cv"] = SimpleUploadedFile("lebenslauf.pdf", make_pdf(), "application/pdf")
         response = client.post(page.url, data)
         assert response.status_code == 302, response.content.decode()[:3000]
+        assert accept_received() == 1
         submitted.append(Application.objects.get(person__email=email))
 
     german, czech = submitted
@@ -109,6 +110,7 @@ def test_translated_taxonomy_shows_in_the_form_language_and_stores_the_source(
     data = valid_answers("mentee", zcu)  # the Czech copy's translation key is the same
     data["cv"] = SimpleUploadedFile("cv.pdf", make_pdf(), "application/pdf")
     assert client.post(czech_page.url, data).status_code == 302
+    assert accept_received() == 1
     profile = Application.objects.get().profile
     assert profile.institution == institutions["uwb"]
     assert list(profile.disciplines.all()) == [disciplines["informatics"]]

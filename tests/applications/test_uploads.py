@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
-from applications.models import Application, Upload
+from applications.models import Application, ReceivedSubmission, Upload
 from applications.pdf import validate_pdf
-from tests.applications.conftest import make_pdf, pdf_upload, valid_answers
+from tests.applications.conftest import accept_received, make_pdf, pdf_upload, valid_answers
 
 
 def test_a_real_pdf_passes():
@@ -89,7 +89,11 @@ def test_a_valid_upload_is_kept_when_another_answer_fails(client, mentee_form, i
     data["cv__upload"] = upload.token
     assert client.post(mentee_form.url, data).status_code == 302
     upload.refresh_from_db()
+    assert upload.received == ReceivedSubmission.objects.get()  # submitted with the answers
+    assert accept_received() == 1
+    upload.refresh_from_db()
     assert upload.application == Application.objects.get()
+    assert upload.received is None
 
 
 @pytest.mark.django_db
@@ -105,6 +109,14 @@ def test_uploads_are_stored_privately_under_generated_names(client, mentee_form,
         assert stored.read(5) == b"%PDF-"
 
 
+def claim_with_another_form(client, page, institutions, token):
+    """Another applicant's form naming ``token`` as its CV: refused, the CV required again."""
+    other = valid_answers("mentee", institutions["uwb"], email="someone@example.org")
+    response = client.post(page.url, {**other, "cv__upload": token})
+    assert response.status_code == 422  # the CV is required again
+    assert 'id="cv-error"' in response.content.decode()
+
+
 @pytest.mark.django_db
 def test_an_attached_upload_cannot_be_claimed_by_another_form(client, mentee_form, institutions):
     assert (
@@ -113,8 +125,28 @@ def test_an_attached_upload_cannot_be_claimed_by_another_form(client, mentee_for
         ).status_code
         == 302
     )
-    token = Upload.objects.get().token
-    other = valid_answers("mentee", institutions["uwb"], email="someone@example.org")
-    response = client.post(mentee_form.url, {**other, "cv__upload": token})
-    assert response.status_code == 422  # the CV is required again
-    assert 'id="cv-error"' in response.content.decode()
+    assert accept_received() == 1
+    upload = Upload.objects.get()
+    assert upload.application == Application.objects.get()
+    claim_with_another_form(client, mentee_form, institutions, upload.token)
+    assert not ReceivedSubmission.objects.exists()
+    upload.refresh_from_db()
+    assert upload.application == Application.objects.get()
+
+
+@pytest.mark.django_db
+def test_a_received_upload_cannot_be_claimed_before_the_worker_attaches_it(
+    client, mentee_form, institutions
+):
+    data = {**valid_answers("mentee", institutions["uwb"]), "cv": pdf_upload()}
+    assert client.post(mentee_form.url, data).status_code == 302
+    upload = Upload.objects.get()
+    received = ReceivedSubmission.objects.get()
+    assert upload.received == received and upload.application is None  # waiting for the worker
+    claim_with_another_form(client, mentee_form, institutions, upload.token)
+    assert ReceivedSubmission.objects.get() == received  # the other form stored nothing
+    upload.refresh_from_db()
+    assert upload.received == received
+    assert accept_received() == 1
+    upload.refresh_from_db()
+    assert upload.application == Application.objects.get(person__email=data["email"])

@@ -4,6 +4,7 @@ portal with an emailed link, and looking behind the pages at what the site store
 from __future__ import annotations
 
 import hashlib
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,27 +57,51 @@ def mentee_answers(page: Page, *, full_name: str, email: str, cv: Path, language
     return {**answers, **other_required_answers(page, answers)}
 
 
+#: How long the worker may take to accept a submission (it waits for a quiet moment, ten
+#: seconds at most while applicants keep submitting), and how often to look.
+ACCEPTANCE_TIMEOUT = 60.0
+ACCEPTANCE_POLL = 0.2
+
+
 def application_record(site: RunningSite, email: str) -> dict:
-    """What the running site stored for ``email``: person, application, uploaded files."""
-    return site.query(
-        f"""
-from applications.models import Application, Upload
-application = Application.objects.select_related("person").get(person__email={email!r})
-result = {{
-    "pk": application.pk,
-    "full_name": application.person.full_name,
-    "preferred_language": application.person.preferred_language,
-    "role": application.role,
-    "language": application.language,
-    "state": application.state,
-    "uploads": [
-        {{"name": u.original_name, "key": u.field_key, "sha256": u.sha256,
-          "head": u.file.open("rb").read(5).decode("latin-1")}}
-        for u in Upload.objects.filter(application=application)
-    ],
-}}
+    """What the running site stored for ``email``: person, application, uploaded files.
+
+    The form's POST only receives the answers; the worker (the site's qcluster) creates the
+    application a moment later, so this waits for it (``ACCEPTANCE_TIMEOUT`` at most)."""
+    code = f"""
+from applications.models import Application, ReceivedSubmission, Upload
+application = (
+    Application.objects.select_related("person").filter(person__email={email!r}).first()
+)
+if application is None:
+    result = {{"waiting": ReceivedSubmission.objects.filter(answers__email={email!r}).count()}}
+else:
+    result = {{
+        "pk": application.pk,
+        "full_name": application.person.full_name,
+        "preferred_language": application.person.preferred_language,
+        "role": application.role,
+        "language": application.language,
+        "state": application.state,
+        "uploads": [
+            {{"name": u.original_name, "key": u.field_key, "sha256": u.sha256,
+              "head": u.file.open("rb").read(5).decode("latin-1")}}
+            for u in Upload.objects.filter(application=application)
+        ],
+    }}
 """
-    )
+    deadline = time.monotonic() + ACCEPTANCE_TIMEOUT
+    while True:
+        record = site.query(code)
+        if "pk" in record:
+            return record
+        if time.monotonic() > deadline:
+            raise AssertionError(
+                f"no application for {email} within {ACCEPTANCE_TIMEOUT:.0f} s of submitting; "
+                f"received submissions still waiting for the worker: {record['waiting']} "
+                f"(see the qcluster log)"
+            )
+        time.sleep(ACCEPTANCE_POLL)
 
 
 @dataclass

@@ -10,7 +10,7 @@ from django.apps import apps
 
 from applications.models import Application
 from consents.models import ConsentRecord
-from tests.applications.conftest import pdf_upload, valid_answers
+from tests.applications.conftest import accept_received, pdf_upload, valid_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +25,7 @@ backfill = importlib.import_module("consents.migrations.0002_backfill_applicatio
 def test_backfill_records_the_stored_consent_once(client, mentee_form, mentor_form, institutions):
     client.post(mentee_form.url, answers("mentee", institutions))
     client.post(mentor_form.url, answers("mentor", institutions, email="m@example.cz"))
+    assert accept_received() == 2
     applications = list(Application.objects.select_related("profile"))
     assert len(applications) == 2
     without_consent = applications[1]

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from applications.models import Application
+from applications.models import Application, ReceivedSubmission
 from consents.models import ConsentRecord
 from consents.purposes import APPLICATION, EVALUATION
 from consents.services import current_consents, record_consent, withdrawn_person_ids
-from tests.applications.conftest import pdf_upload, valid_answers
+from tests.applications.conftest import accept_received, pdf_upload, valid_answers
 from tests.factories import PersonFactory
 from workflows.engine.actors import Actor
 from workflows.engine.models import HistoryEntry
@@ -26,6 +26,9 @@ def test_a_submitted_application_records_its_consent_with_the_notice_version_sho
 ):
     response = client.post(mentee_form.url, answers("mentee", institutions))
     assert response.status_code == 302
+    assert ReceivedSubmission.objects.get().privacy_notice_version == "2026-09"
+    assert not ConsentRecord.objects.exists()  # recorded with the application, by the worker
+    assert accept_received() == 1
     application = Application.objects.get()
     record = ConsentRecord.objects.get()
     assert (record.person, record.purpose) == (application.person, APPLICATION)
@@ -41,6 +44,7 @@ def test_a_form_answered_under_an_older_notice_records_nothing(client, mentee_fo
     data = {**answers("mentee", institutions), "privacy_notice_version": "2025-01"}
     response = client.post(mentee_form.url, data)
     assert response.status_code == 422  # asked to agree to the current notice
+    assert not ReceivedSubmission.objects.exists()
     assert not Application.objects.exists()
     assert not ConsentRecord.objects.exists()
 

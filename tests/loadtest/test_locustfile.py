@@ -21,6 +21,7 @@ from django.test import Client
 
 from applications.models import Application
 from loadtest import client
+from tests.applications.conftest import accept_received
 
 pytestmark = pytest.mark.django_db
 
@@ -50,6 +51,7 @@ def test_a_clients_submission_is_accepted_by_the_form_in_each_language(plan, num
     assert response.status_code == 302, response.content.decode()[:2000]
     assert "submitted=1" in response["Location"]
     assert browser.get(response["Location"]).status_code == 200
+    assert accept_received() == 1  # what the worker does next
     stored = Application.objects.get(person__email=client.applicant_email(number))
     assert stored.person.full_name == f"Load Applicant {number}"
 

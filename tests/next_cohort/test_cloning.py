@@ -8,9 +8,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from applications.models import Application, ApplicationFormPage
+from applications.models import Application, ApplicationFormPage, ReceivedSubmission
 from cohorts.models import CohortPage
-from tests.applications.conftest import make_pdf, valid_answers
+from tests.applications.conftest import accept_received, make_pdf, valid_answers
 from workflows.next_cohort.cloning import CloneRefused, clone_cohort
 
 pytestmark = pytest.mark.django_db
@@ -77,6 +77,8 @@ def test_published_clone_takes_a_german_application_into_the_new_cohort(
     response = client.post(german.url, data)
 
     assert response.status_code == 302, response.content.decode()[:2000]
+    assert ReceivedSubmission.objects.get().cohort_id == new.pk
+    assert accept_received() == 1
     application = Application.objects.get(person__email="max@example.de")
     assert application.cohort_id == new.pk
     assert not Application.objects.filter(cohort=translated_cohort).exists()

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from applications.models import Application
 from tests.applications.conftest import (  # noqa: F401 - fixtures
+    accept_received,
     cohort,
     disciplines,
     institutions,
@@ -48,6 +49,7 @@ def two_applications(client, cohort, disciplines, privacy_notice, institutions):
     for data in (first, second):
         response = client.post(page.url, {**data, "cv": pdf_upload("cv.pdf")})
         assert response.status_code == 302
+    accept_received()
     return (
         Application.objects.get(person__email="jana@example.cz"),
         Application.objects.get(person__email="lukas@example.de"),

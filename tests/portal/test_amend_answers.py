@@ -9,6 +9,7 @@ from django.utils import translation
 
 from applications.models import Application
 from tests.applications.conftest import (  # noqa: F401 - fixtures
+    accept_received,
     cohort,
     disciplines,
     institutions,
@@ -39,6 +40,7 @@ def submitted(client, cohort, disciplines, privacy_notice, institutions):  # noq
     data = valid_answers("mentee", institutions["uwb"], language="en")
     response = client.post(page.url, {**data, "cv": pdf_upload("cv.pdf")})
     assert response.status_code == 302, response.content.decode()[:2000]
+    accept_received()
     return Application.objects.get(), data
 
 

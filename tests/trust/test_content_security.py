@@ -13,7 +13,7 @@ from django.conf import settings
 
 from applications.models import Upload
 from portal.session import SESSION_KEY as PORTAL_SESSION_KEY
-from tests.applications.conftest import pdf_upload, valid_answers
+from tests.applications.conftest import accept_received, pdf_upload, valid_answers
 
 HEADER = "Content-Security-Policy"
 
@@ -47,6 +47,7 @@ def test_public_pages_portal_and_api_have_the_strict_policy(client, home_page, p
 def test_a_cv_download_has_the_strict_policy(client, mentee_form, institutions):
     data = {**valid_answers("mentee", institutions["uwb"]), "cv": pdf_upload()}
     assert client.post(mentee_form.url, data).status_code == 302
+    assert accept_received() == 1
     upload = Upload.objects.get()
     session = client.session
     session[PORTAL_SESSION_KEY] = upload.application.person_id

@@ -15,7 +15,7 @@ from pypdf import PdfWriter
 
 from applications.models import Application
 from applications.pdf import validate_pdf
-from tests.applications.conftest import valid_answers
+from tests.applications.conftest import accept_received, valid_answers
 
 OPEN_ALGORITHMS = ["RC4-40", "RC4-128", "AES-128", "AES-256-R5", "AES-256"]
 
@@ -77,4 +77,5 @@ def test_an_aes_256_cv_that_opens_is_submitted(client, mentee_form, institutions
     data = valid_answers("mentee", institutions["uwb"])
     response = client.post(mentee_form.url, {**data, "cv": upload(encrypted_pdf("AES-256"))})
     assert response.status_code == 302
-    assert Application.objects.count() == 1
+    assert accept_received() == 1
+    assert Application.objects.get().uploads.count() == 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from applications.models import Application, Person, normalise_email
-from tests.applications.conftest import pdf_upload, valid_answers
+from tests.applications.conftest import accept_received, pdf_upload, valid_answers
 
 SAME_MAILBOX = [
     "jana.novakova@ｅｘａｍｐｌｅ.cz",  # full-width letters
@@ -38,7 +38,9 @@ def test_a_look_alike_address_gets_no_second_application(
 ):
     data = valid_answers("mentee", institutions["uwb"])
     assert client.post(mentee_form.url, {**data, "cv": pdf_upload()}).status_code == 302
+    assert accept_received() == 1
     again = {**data, "email": variant, "cv": pdf_upload()}
-    client.post(mentee_form.url, again)
+    assert client.post(mentee_form.url, again).status_code == 302  # answered as a new address
+    assert accept_received() == 1  # the worker finds it is the same mailbox
     assert Application.objects.count() == 1
     assert list(Person.objects.values_list("email", flat=True)) == ["jana.novakova@example.cz"]

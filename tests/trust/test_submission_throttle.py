@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from applications.models import Application, Upload
-from tests.applications.conftest import pdf_upload, valid_answers
+from applications.models import Application, ReceivedSubmission, Upload
+from tests.applications.conftest import accept_received, pdf_upload, valid_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,13 @@ def test_posts_from_one_network_are_limited_and_the_answers_kept(
     body = response.content.decode()
     assert "Too many applications were sent from your network" in body
     assert 'value="Computer Science (MSc)"' in body  # nothing entered is lost
-    assert Application.objects.count() == 3 and Upload.objects.count() == 3  # nothing stored
+    # Nothing stored: three received submissions with their three CVs, as before the fourth.
+    assert ReceivedSubmission.objects.count() == 3 and Upload.objects.count() == 3
+    assert accept_received() == 3
+    assert Application.objects.count() == 3
+    assert not Application.objects.filter(person__email="a4@example.org").exists()
     # Another network is not affected.
     other = client.post(mentee_form.url, {**data, "cv": pdf_upload()}, REMOTE_ADDR="192.0.2.10")
     assert other.status_code == 302
+    assert accept_received() == 1
+    assert Application.objects.filter(person__email="a4@example.org").exists()

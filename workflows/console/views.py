@@ -76,6 +76,7 @@ def programme_year(request):
             "cohorts": cohorts,
             "events": year.upcoming_events(now),
             "failed_tasks": year.failed_tasks(request.user),
+            "submissions_waiting": year.submissions_waiting(request.user, now),
         },
     )
 

@@ -166,6 +166,19 @@ def upcoming_events(now: datetime, days: int = 60) -> list[dict]:
     ]
 
 
+def submissions_waiting(user, now: datetime | None = None) -> int | None:
+    """Submissions the background worker has not made into applications although they
+    arrived more than a few minutes ago (global coordinators only): when this is not 0, the
+    worker is down and new applications do not reach the queues yet. None for others."""
+    from applications.acceptance import WAITING_TOO_LONG
+    from applications.models import ReceivedSubmission
+
+    if not is_global_coordinator(user):
+        return None
+    cutoff = (now or timezone.now()) - WAITING_TOO_LONG
+    return ReceivedSubmission.objects.filter(received_at__lte=cutoff).count()
+
+
 def failed_tasks(user) -> int | None:
     """Failed background tasks (global coordinators only: tasks carry no cohort)."""
     return Failure.objects.count() if is_global_coordinator(user) else None

@@ -36,7 +36,14 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.fields import StreamField
 
-from applications.models import Application, Draft, Person, Upload, normalise_email
+from applications.models import (
+    Application,
+    Draft,
+    Person,
+    ReceivedSubmission,
+    Upload,
+    normalise_email,
+)
 from workflows.agreements.lifecycle import ACTIVE, COMPLETED, SIGNED
 from workflows.agreements.models import Agreement, SigningEvent
 from workflows.engine.actors import Actor
@@ -208,6 +215,23 @@ def handle_drafts(scope: Scope) -> None:
     _uploads(scope, Upload.objects.filter(draft_id__in=drafts))
     n, _ = Draft.objects.filter(pk__in=drafts).delete()
     scope.count("applications.Draft", "deleted", len(drafts))
+
+
+def handle_received(scope: Scope) -> None:
+    """Submissions the worker has not accepted yet (normally seconds old): gone, files too."""
+    pks = received_of(scope.person)
+    _uploads(scope, Upload.objects.filter(received_id__in=pks))
+    ReceivedSubmission.objects.filter(pk__in=pks).delete()
+    scope.count("applications.ReceivedSubmission", "deleted", len(pks))
+
+
+def received_of(person: Person) -> list[int]:
+    """The received submissions whose answered address is ``person``'s."""
+    return [
+        pk
+        for pk, answers in ReceivedSubmission.objects.values_list("pk", "answers")
+        if _same_email(str(answers.get("email", "")), person.email)
+    ]
 
 
 def _same_email(a: str, b: str) -> bool:
@@ -464,6 +488,7 @@ def sweep(scope: Scope) -> None:
 HANDLERS = {
     "uploads": handle_uploads,
     "drafts": handle_drafts,
+    "received": handle_received,
     "sign_in_requests": handle_sign_in_requests,
     "past_pairs": handle_past_pairs,
     "agreements": handle_agreements,
@@ -477,7 +502,16 @@ HANDLERS = {
     "sweep": lambda scope: None,  # runs last, once, over every table
 }
 #: Handlers that must run before the generic steps (they read what those change).
-FIRST = ("past_pairs", "sign_in_requests", "drafts", "uploads", "outbox", "tasks", "sessions")
+FIRST = (
+    "past_pairs",
+    "sign_in_requests",
+    "drafts",
+    "received",
+    "uploads",
+    "outbox",
+    "tasks",
+    "sessions",
+)
 LAST = ("history", "agreements", "survey_invitations", "user", "person")
 
 

@@ -23,12 +23,19 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
 
-from applications.models import Draft, Person, Upload
+from applications.models import Draft, Person, ReceivedSubmission, Upload
 from workflows.agreements.models import Agreement
 from workflows.engine.actors import Actor
 from workflows.engine.models import HistoryEntry
 from workflows.privacy import inventory
-from workflows.privacy.erasure import Scope, _same_email, rows_of, scope_of, subjects_of
+from workflows.privacy.erasure import (
+    Scope,
+    _same_email,
+    received_of,
+    rows_of,
+    scope_of,
+    subjects_of,
+)
 from workflows.privacy.models import ExportRecord
 
 FORMAT_VERSION = 1
@@ -76,6 +83,8 @@ def collect(person: Person, scope: Scope | None = None) -> dict[str, Any]:
             rows = [
                 d for d in Draft.objects.exclude(email="") if _same_email(d.email, person.email)
             ]
+        elif item.model == "applications.ReceivedSubmission":
+            rows = list(ReceivedSubmission.objects.filter(pk__in=received_of(person)))
         elif item.model == "notifications.OutboundEmail":
             from workflows.notifications.models import OutboundEmail
 

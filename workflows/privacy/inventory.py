@@ -132,6 +132,17 @@ ITEMS: tuple[Item, ...] = (
         handler="drafts",
     ),
     Item(
+        "applications.ReceivedSubmission",
+        "received_submissions",
+        SPECIAL,
+        _(
+            "Submissions sent but not yet made into an application by the worker, found by the "
+            "normalised email; deleted with their files."
+        ),
+        export=("cohort", "role", "language", "answers", "received_at"),
+        handler="received",
+    ),
+    Item(
         "applications.Upload",
         "files",
         SPECIAL,

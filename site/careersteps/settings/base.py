@@ -315,6 +315,12 @@ LOGGING = {
 APPLICATIONS_MAX_UPLOAD_BYTES = int(os.environ.get("APPLICATIONS_MAX_UPLOAD_BYTES", 5 << 20))
 APPLICATIONS_DRAFT_DAYS = 90  # unsubmitted drafts are purged after this many days
 APPLICATIONS_PENDING_UPLOAD_MINUTES = 60  # files of a refused submission are kept this long
+# The worker accepts submissions once none has arrived for this long (a burst of applicants is
+# answered first), but never later than the delay after the oldest waiting one arrived.
+APPLICATIONS_ACCEPT_QUIET_MS = int(os.environ.get("APPLICATIONS_ACCEPT_QUIET_MS", "500"))
+APPLICATIONS_ACCEPT_MAX_DELAY_SECONDS = int(
+    os.environ.get("APPLICATIONS_ACCEPT_MAX_DELAY_SECONDS", "10")
+)
 # Anonymous form posts (submissions, drafts) per requester IP and window (accounts.throttle).
 APPLICATIONS_POSTS_PER_IP = int(os.environ.get("APPLICATIONS_POSTS_PER_IP", "30"))
 APPLICATIONS_POSTS_WINDOW_MINUTES = 10
