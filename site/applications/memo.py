@@ -79,8 +79,15 @@ def remembered(key: Hashable, compute: Callable[[], T]) -> T:
 
 
 def default_locale() -> Locale:
-    """The default (source) Locale, as ``Locale.get_default()`` gives it."""
-    return remembered("default_locale", Locale.get_default)
+    """The default (source) Locale, as ``Locale.get_default()`` gives it; kept per process and
+    site generation (saving a locale starts a new one), a copy per request."""
+    return remembered(
+        "default_locale", lambda: kept_instance(("default-locale",), _load_default_locale)
+    )
+
+
+def _load_default_locale() -> tuple[Locale, None]:
+    return Locale.get_default(), None
 
 
 def site_generation() -> int | None:

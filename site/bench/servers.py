@@ -50,6 +50,20 @@ def _hwm_kb(pid: int) -> int:
     return 0
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of the process tree under ``pid`` so far, its waited-for
+    children included; 0 where /proc is missing."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for each in _tree(pid):
+        try:
+            fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
+    return total / ticks
+
+
 def peak_memory_mb(pid: int) -> dict[str, float]:
     """Peak RSS of the process tree under ``pid``: the total and its largest process."""
     peaks = [_hwm_kb(each) for each in _tree(pid)]

@@ -272,20 +272,6 @@ def _messages_in(directory: Path) -> list[str]:
     return found
 
 
-def _cpu_seconds(pid: int) -> float:
-    """CPU time (user + system) of the process tree under ``pid`` so far, its waited-for
-    children included; 0 where /proc is missing."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    total = 0
-    for each in servers._tree(pid):
-        try:
-            fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
-    return total / ticks
-
-
 def _cpu_of(who: int) -> float:
     usage = resource.getrusage(who)
     return usage.ru_utime + usage.ru_stime
@@ -415,7 +401,7 @@ def run_here(options: Options) -> dict[str, Any]:
         phases["drain_s"] = round(time.perf_counter() - mark, 1)
         elapsed = time.perf_counter() - began
         worker_memory = servers.peak_memory_mb(worker.pid)
-        worker_cpu = _cpu_seconds(worker.pid)
+        worker_cpu = servers.cpu_seconds(worker.pid)
     own_cpu = _own_cpu_seconds() - cpu_before + submitters_cpu
     queued = new_emails.count()
     sent = new_emails.filter(status=OutboundEmail.Status.SENT).count()
