@@ -107,6 +107,25 @@ def test_a_cohort_closed_in_the_admin_closes_its_form_at_once(client, mentee_for
     assert soup_of(client.get(mentee_form.url)).find(id="window-closed") is not None
 
 
+def test_a_cohort_closed_by_a_plain_update_refuses_the_next_submission(
+    client, mentee_form, cohort, institutions
+):
+    """The cohort is kept per generation, its window is not: no page save, no new generation,
+    and still the next submission is refused and stores nothing."""
+    from applications.models import ReceivedSubmission
+    from cohorts.models import CohortPage
+
+    assert soup_of(client.get(mentee_form.url)).find(id="window-closed") is None  # kept now
+    CohortPage.objects.filter(pk=cohort.pk).update(
+        application_closes_at=timezone.now() - dt.timedelta(minutes=1)
+    )
+    answers = {**valid_answers("mentee", institutions["uwb"]), "cv": pdf_upload()}
+    response = client.post(mentee_form.url, answers)
+    assert response.status_code == 422
+    assert soup_of(response).find(id="window-closed") is not None
+    assert not ReceivedSubmission.objects.exists()
+
+
 def test_what_one_request_does_to_its_form_reaches_no_other(client, mentee_form, institutions):
     # An invalid post marks its fields invalid ...
     invalid = soup_of(client.post(mentee_form.url, {"full_name": ""}))
