@@ -226,6 +226,7 @@ def rows(options: Options) -> list[Row]:
             "api": _hammer(port, urls["api"], seconds),
         }
         with servers.qcluster(directory / "qcluster.log") as worker:
+            servers.wait_until_idle(worker.pid)  # a running worker, as in production
             submitted, elapsed, before, web_cpu = _submissions(port, web.pid)
             # The worker accepts the submissions after the burst: count what it stored.
             queue_left = _drained()

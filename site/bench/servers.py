@@ -64,6 +64,22 @@ def cpu_seconds(pid: int) -> float:
     return total / ticks
 
 
+def wait_until_idle(pid: int, timeout: float = 60, interval: float = 0.5) -> float:
+    """Wait until the process tree under ``pid`` has started up (it used less than a tenth of
+    a core over ``interval``), at most ``timeout`` seconds; the seconds waited. A qcluster's
+    six processes importing Django take seconds of CPU: measured meanwhile, they would be
+    counted against whatever the benchmark measures."""
+    started = time.monotonic()
+    used = cpu_seconds(pid)
+    while time.monotonic() - started < timeout:
+        time.sleep(interval)
+        now = cpu_seconds(pid)
+        if now - used < interval / 10:
+            break
+        used = now
+    return time.monotonic() - started
+
+
 def peak_memory_mb(pid: int) -> dict[str, float]:
     """Peak RSS of the process tree under ``pid``: the total and its largest process."""
     peaks = [_hwm_kb(each) for each in _tree(pid)]

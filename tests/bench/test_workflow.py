@@ -133,3 +133,23 @@ def test_a_small_run_matches_and_sends_every_email_exactly_once(tmp_path, monkey
     assert notes["messages_written"] >= notes["emails_sent"]
     assert notes["match_s"] > 0 and notes["submit_processes"] == 2
     assert list(tmp_path.iterdir()) == []  # the throwaway directory is gone
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="needs /proc")
+def test_waiting_for_an_idle_process_returns_once_it_is_idle():
+    import subprocess
+    import sys
+
+    busy = subprocess.Popen(  # noqa: S603 - this interpreter, a fixed program
+        [
+            sys.executable,
+            "-c",
+            "import time\nt=time.time()\nwhile time.time()-t<1.5: pass\ntime.sleep(30)",
+        ]
+    )
+    try:
+        waited = servers.wait_until_idle(busy.pid, timeout=20, interval=0.3)
+        assert 1.0 < waited < 20  # it waited through the busy second, not for the timeout
+    finally:
+        busy.kill()
+        busy.wait()
