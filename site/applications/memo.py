@@ -17,10 +17,11 @@ institution, discipline or privacy notice starts a new generation in every proce
 and with it everything kept is dropped. Like :func:`remembered` it keeps nothing outside a
 :func:`remembering` block, and an answer is kept ``KEPT_SECONDS`` at most (as the page cache's
 routes), which bounds how stale a change made without signals (``QuerySet.update``, another
-tool writing the database) can leave it. The cohort itself is not kept: its application window
-decides what a submission may do, so every request reads it (a cohort closed by a plain UPDATE
-refuses the next application). The institutions it admits are kept
-(``eligibility.eligible_keys``): they change only by publishing the cohort page.
+tool writing the database) can leave it. A form's cohort is kept too, but not its application
+window: it decides what a submission may do, so every request reads it fresh
+(``pages.with_current_window``: a cohort closed by a plain UPDATE refuses the next
+application). The institutions it admits are kept (``eligibility.eligible_keys``): they change
+only by publishing the cohort page.
 """
 
 from __future__ import annotations
