@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -30,6 +32,34 @@ def test_the_content_decides_not_the_name(content, code):
     with pytest.raises(ValidationError) as refused:
         validate_pdf(SimpleUploadedFile("cv.pdf", content, "application/pdf"))
     assert refused.value.code == code
+
+
+@pytest.mark.parametrize(
+    ("damage", "replacement"),
+    [
+        (b"/Kids [ 4 0 R ]", b"/Kids [ 4 0 0 ]"),  # its first page a number, not a page
+        (b"/Pages", b"/Pagez"),  # a catalogue without a page tree
+    ],
+)
+def test_a_pdf_without_a_readable_first_page_is_refused(damage, replacement):
+    """Offsets stay as they were (same length), so the file parses; its page tree does not."""
+    data = make_pdf()
+    assert damage in data and len(damage) == len(replacement)
+    with pytest.raises(ValidationError) as refused:
+        validate_pdf(
+            SimpleUploadedFile("cv.pdf", data.replace(damage, replacement), "application/pdf")
+        )
+    assert refused.value.code == "broken_pdf"
+
+
+def test_a_pdf_with_a_wrong_cross_reference_offset_is_repaired_and_accepted():
+    """pyHanko refuses a file whose ``startxref`` points to the wrong place; pypdf, which
+    the check falls back to, finds the table again: the applicant's CV is accepted."""
+    data = make_pdf()
+    offset = re.search(rb"startxref\s+(\d+)", data).group(1)
+    damaged = data.replace(b"startxref\n" + offset, b"startxref\n" + str(int(offset) - 7).encode())
+    assert damaged != data
+    validate_pdf(SimpleUploadedFile("cv.pdf", damaged, "application/pdf"))
 
 
 def test_the_size_limit_comes_from_the_settings(settings):
