@@ -33,6 +33,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import JSONField, Value
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from applications.forms import PRIVACY_VERSION_FIELD, ApplicationForm, answers_as_json
@@ -76,7 +78,7 @@ def receive_submission(
     if refusals:
         raise SubmissionRefused(refusals)
     user = actor.user if actor.user is not None and actor.user.is_authenticated else None
-    form_snapshot = form.definition()
+    form_snapshot = stored_as_json(form.definition_json())
     with transaction.atomic():
         if also is not None:
             also()
@@ -102,6 +104,13 @@ def receive_submission(
         mark_draft_submitted(draft, now)
         enqueue(ACCEPT_TASK, received.pk)
     return received
+
+
+def stored_as_json(text: str) -> Cast:
+    """JSON ``text`` for a JSONField, stored as it is (``CAST(… AS text)`` on SQLite,
+    ``::jsonb`` on PostgreSQL): Django would otherwise need the decoded value only to
+    encode it again."""
+    return Cast(Value(text), output_field=JSONField())
 
 
 def accept_received(pk: int) -> Application | None:

@@ -474,6 +474,16 @@ class ApplicationForm(forms.Form):
             return self.page.form_definition(questions=json.loads(self._questions))
         return self.page.form_definition(items=self.items, required=self.built_required)
 
+    def definition_json(self) -> str:
+        """:meth:`definition` as JSON text. The kept questions' text (about 40 kB with the
+        time-zone list) is spliced in as it is, rather than decoded by :meth:`definition` and
+        encoded again when the snapshot is stored: about a tenth of a submission's CPU."""
+        if self._questions is None:
+            return json.dumps(self.definition())
+        header = self.page.form_definition(questions=[])
+        del header["questions"]
+        return json.dumps(header)[:-1] + ', "questions": ' + self._questions + "}"
+
     def anchor_for(self, name: str) -> str:
         """The id of the first input of field ``name`` (error summary links point to it)."""
         widget = self.fields[name].widget

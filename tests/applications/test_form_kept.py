@@ -6,6 +6,7 @@ another."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from bs4 import BeautifulSoup
@@ -141,3 +142,25 @@ def test_what_one_request_does_to_its_form_reaches_no_other(client, mentee_form,
     assert fresh.find("input", attrs={"name": "full_name"}).get("aria-invalid") is None
     assert fresh.find("input", attrs={"name": "cv"}).has_attr("required")
     assert fresh.find(id="error-summary") is None
+
+
+def test_the_kept_forms_snapshot_text_is_the_snapshot_built_afresh(mentee_form):
+    """``definition_json`` splices the kept questions' JSON text into the snapshot instead of
+    decoding and encoding it: the stored snapshot must say exactly what a form built afresh
+    (nothing kept) describes, in the same order."""
+    from applications.forms import ApplicationForm
+    from applications.memo import remembering
+    from applications.pages import ApplicationFormPage
+
+    def loaded():  # the page with its questions as loaded (only then is its form kept)
+        return ApplicationFormPage.objects.get(pk=mentee_form.pk)
+
+    with remembering():
+        ApplicationForm(loaded())  # fills what is kept
+        kept = ApplicationForm(loaded())
+        assert kept._questions is not None, "the form was not kept: the test tests nothing"
+        text = kept.definition_json()
+    afresh = ApplicationForm(loaded())  # outside the block: nothing kept
+    assert afresh._questions is None
+    assert json.loads(text) == afresh.definition() == loaded().form_definition()
+    assert list(json.loads(text)) == list(afresh.definition())
