@@ -7,12 +7,15 @@ staff console's *Next cohort* does and opened now), go through the services the 
 staff console use, while a real ``qcluster`` (``Q_WORKERS`` workers, 2 by default) runs every
 task and sends every email through the outbox to files:
 
-* ``submit``: the real form validation (the demo applicants' answers with their PDF CV, parsed
-  per application as a real submission is) and ``submit_application`` (the confirmation
-  email), from this process, or from ``CAREERSTEPS_BENCH_SUBMITTERS`` forked processes, each
-  with its own database connection (1 by default: on the shared 2-core development machine,
-  200 applications took 23.8 s from two submitters against 18.6 s from one at the same load
-  average of 7.7, the worker needing the same cores; try 2 or more where cores are free);
+* ``submit``: what the form's POST does, the real form validation (the demo applicants'
+  answers with their PDF CV, parsed per application as a real submission is) and
+  ``receive_submission`` (the answers stored, the acceptance task queued), from this process,
+  or from ``CAREERSTEPS_BENCH_SUBMITTERS`` forked processes, each with its own database
+  connection (1 by default: on the shared 2-core development machine, 200 applications took
+  23.8 s from two submitters against 18.6 s from one at the same load average of 7.7, the
+  worker needing the same cores; try 2 or more where cores are free); the phase ends when
+  the worker has accepted every submission (the application, its profile, consent, history
+  and confirmation email, :mod:`applications.acceptance`);
 * ``review``: a reviewer assigned (the applicant is told review started) and the rubric filled
   in;
 * ``decide``: per cohort and role, every fourth application rejected, the others accepted until
@@ -91,10 +94,10 @@ _INTAKES: Any = None
 
 
 def _submit_chunk(plan: list[tuple[int, int, str, int]]) -> list[int]:
-    """Submit the planned applications (in this process); their primary keys."""
+    """Submit the planned applications (in this process) as the form's POST does; the
+    primary keys of their received submissions."""
+    from applications.acceptance import receive_submission
     from applications.forms import ApplicationForm
-    from applications.services import submit_application
-    from applications.uploads import keep_valid_uploads
     from demo.loaders._applicants import post_data
     from workflows.engine.actors import Actor
 
@@ -112,15 +115,8 @@ def _submit_chunk(plan: list[tuple[int, int, str, int]]) -> list[int]:
             form = ApplicationForm(page, data, MultiValueDict({"cv": [cv]}), pending_uploads={})
             if not form.is_valid():
                 raise RuntimeError(f"the demo answers no longer validate: {form.errors.as_json()}")
-            keep_valid_uploads(form, None)
-            application = submit_application(
-                form_page=page,
-                cleaned=form.cleaned_data,
-                uploads=form.pending_uploads,
-                actor=Actor(),
-                form_snapshot=form.definition(),  # as the form page's view does
-            )
-            submitted.append(application.pk)
+            received = receive_submission(form_page=page, form=form, actor=Actor())
+            submitted.append(received.pk)
     finally:
         if multiprocessing.parent_process() is not None:
             connections.close_all()
@@ -129,15 +125,19 @@ def _submit_chunk(plan: list[tuple[int, int, str, int]]) -> list[int]:
 
 def _submit_all(intakes: Any, count: int, processes: int) -> tuple[list[Any], float]:
     """Submit ``count`` applications from ``processes`` processes (forked, each with its own
-    database connection); the applications and the submitters' CPU seconds (0 when this
-    process submitted them itself: its own CPU time counts them)."""
+    database connection) and wait until the worker has accepted them all; the applications
+    and the submitters' CPU seconds (0 when this process submitted them itself: its own CPU
+    time counts them)."""
+    from django.db.models import Max
+
     from applications.models import Application
 
     global _INTAKES
     _INTAKES = intakes
     plan = intakes.plan(count)
+    last_before = Application.objects.aggregate(last=Max("pk"))["last"] or 0
     if processes <= 1:
-        pks = _submit_chunk(plan)
+        received = _submit_chunk(plan)
         children_cpu = 0.0
     else:
         # Pairs of applications (a mentee and a mentor) dealt out in turn.
@@ -149,19 +149,35 @@ def _submit_all(intakes: Any, count: int, processes: int) -> tuple[list[Any], fl
         before = _cpu_of(resource.RUSAGE_CHILDREN)
         pool = multiprocessing.get_context("fork").Pool(processes, initializer=_forget_broker)
         try:
-            pks = [pk for chunk in pool.map(_submit_chunk, chunks, chunksize=1) for pk in chunk]
+            received = [
+                pk for chunk in pool.map(_submit_chunk, chunks, chunksize=1) for pk in chunk
+            ]
         finally:
             pool.close()
             pool.join()
         children_cpu = _cpu_of(resource.RUSAGE_CHILDREN) - before
+    if len(received) != count:
+        raise RuntimeError(f"{len(received)} submissions received of {count} sent")
+    _wait_for_acceptance(time.monotonic() + DRAIN_TIMEOUT)
     # Without the form snapshot (some 40 kB of JSON each, which no later phase reads): 10,000
     # of them would be a few gigabytes in this process.
     applications = list(
-        Application.objects.filter(pk__in=pks).defer("form_snapshot").order_by("pk")
+        Application.objects.filter(pk__gt=last_before).defer("form_snapshot").order_by("pk")
     )
     if len(applications) != count:
         raise RuntimeError(f"{len(applications)} applications stored of {count} submitted")
     return applications, children_cpu
+
+
+def _wait_for_acceptance(deadline: float) -> None:
+    """Until the worker has turned every received submission into an application."""
+    from applications.models import ReceivedSubmission
+
+    while (waiting := ReceivedSubmission.objects.count()) and time.monotonic() < deadline:
+        progress(f"{waiting} submissions waiting for the worker")
+        time.sleep(2)
+    if waiting:
+        raise RuntimeError(f"{waiting} submissions not accepted by the worker in time")
 
 
 def _review_all(applications: list[Any]) -> None:
