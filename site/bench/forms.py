@@ -1,5 +1,8 @@
-"""The application form: its GET, and a complete valid submission POST through the real view
-(multipart with a real one-page PDF CV), as an applicant to the demo's open intake sends it.
+"""The application form: its GET, a complete valid submission POST through the real view
+(multipart with a real one-page PDF CV), as an applicant to the demo's open intake sends it,
+and the worker's acceptance of each received submission (``form.accept``: the person, the
+application, consent, history and confirmation email, :mod:`applications.acceptance`), which
+the POST leaves to the worker.
 
 The answers are the demo's first intake applicant's, through the demo's own ``post_data``, so
 the benchmark follows the form when its questions change; each POST uses a new address (one
@@ -14,7 +17,8 @@ from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from applications.models import Application
+from applications.acceptance import accept_received
+from applications.models import Application, ReceivedSubmission
 from bench.measure import Row, measure
 from bench.options import Options, client, get_ok
 
@@ -53,7 +57,7 @@ def rows(options: Options) -> list[Row]:
         if response.status_code != 302:
             raise RuntimeError(f"POST {url} answered {response.status_code}, not a redirect")
 
-    before = Application.objects.count()
+    before = ReceivedSubmission.objects.count()
     get_row = measure(
         "form.get",
         lambda: get_ok(browser, url),
@@ -67,8 +71,27 @@ def rows(options: Options) -> list[Row]:
         repeat=options.repeat,
         limit_scale=options.limit_scale,
     )
-    created = Application.objects.count() - before
-    if created != options.repeat + 1:  # + the warm-up
-        raise RuntimeError(f"{created} applications created by {options.repeat + 1} POSTs")
+    received = list(ReceivedSubmission.objects.order_by("pk").values_list("pk", flat=True))
+    if len(received) - before != options.repeat + 1:  # + the warm-up
+        raise RuntimeError(
+            f"{len(received) - before} submissions received from {options.repeat + 1} POSTs"
+        )
     post_row.notes["cv_bytes"] = len(cv)
-    return [get_row, post_row]
+    applications_before = Application.objects.count()
+    waiting = iter(received)
+
+    def accept(pk: int) -> None:
+        if accept_received(pk) is None:
+            raise RuntimeError(f"received submission {pk} was not accepted")
+
+    accept_row = measure(
+        "form.accept",
+        accept,
+        setup=lambda: next(waiting),
+        repeat=len(received) - 1,  # the first is the warm-up
+        limit_scale=options.limit_scale,
+    )
+    accepted = Application.objects.count() - applications_before
+    if accepted != len(received) or ReceivedSubmission.objects.exists():
+        raise RuntimeError(f"{accepted} applications from {len(received)} received submissions")
+    return [get_row, post_row, accept_row]

@@ -23,7 +23,10 @@ LIMITS: dict[str, Limit] = {
     "api.pages.detail": Limit(150, "one page's JSON is fetched on every client navigation"),
     "ical.feed": Limit(250, "calendar apps poll the feed; it must stay cheap"),
     "form.get": Limit(300, "the application form is the page applicants land on"),
-    "form.submit": Limit(500, "validation, PDF check, storage, history, outbox in one request"),
+    "form.submit": Limit(500, "validation, PDF check, the answers and CV stored in one request"),
+    "form.accept": Limit(
+        500, "the worker: person, application, consent, history, outbox in one transaction"
+    ),
     "portal.dashboard": Limit(250, "applicants check their status here repeatedly"),
     "review.decision": Limit(100, "a coordinator decides dozens in one sitting (batch)"),
     "review.export.xlsx": Limit(2000, "the whole intake as a spreadsheet, a few times a week"),
