@@ -40,6 +40,7 @@ from portal.localized import localized_many
 from portal.permissions import can_amend, can_withdraw
 from portal.services import withdraw_application
 from portal.timeline import timeline_for, timelines_for
+from portal.waiting import waiting_submissions
 from workflows.access.network import client_ip
 from workflows.engine.actors import Actor
 from workflows.engine.engine import TransitionError
@@ -129,12 +130,17 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 
 @applicant_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """Every application of the signed-in person with its timeline; the histories and the
+    """Every application of the signed-in person with its timeline, and above them the
+    submissions the worker has not accepted yet (``portal.waiting``); the histories and the
     cohorts' titles in the reader's language are read once for all of them."""
     person = request.portal_person
     applications = list(person.applications.select_related("cohort").order_by("-submitted_at"))
+    waiting = waiting_submissions(person, applications)
     timelines = timelines_for(applications)
-    cohorts = localized_many(application.cohort for application in applications)
+    cohorts = localized_many(
+        [application.cohort for application in applications]
+        + [submission.cohort for submission in waiting]
+    )
     items = [
         {
             "application": application,
@@ -145,7 +151,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         }
         for application in applications
     ]
-    return render(request, "portal/dashboard.html", {"person": person, "items": items})
+    waiting_items = [
+        {"submission": submission, "cohort": cohorts[submission.cohort.pk]}
+        for submission in waiting
+    ]
+    return render(
+        request,
+        "portal/dashboard.html",
+        {"person": person, "items": items, "waiting_items": waiting_items},
+    )
 
 
 @applicant_required
