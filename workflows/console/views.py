@@ -1,14 +1,20 @@
-"""The intake dashboard page and its admin home panel (figures from :mod:`.dashboard`)."""
+"""The intake dashboard page and its admin home panel (figures from :mod:`.dashboard`), the
+programme year (:mod:`.year`) and its "accept waiting submissions now" button (:mod:`.waiting`)."""
 
 from __future__ import annotations
 
 import io
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+from wagtail.admin import messages
 from wagtail.admin.ui.components import Component
 
 from workflows.access.groups import is_coordinator, is_reviewer
@@ -58,6 +64,7 @@ def programme_year(request):
 
     if not is_coordinator(request.user):
         raise PermissionDenied
+    from workflows.console.waiting import can_accept_waiting
     from workflows.evaluation import charts
 
     now = timezone.now()
@@ -77,8 +84,49 @@ def programme_year(request):
             "events": year.upcoming_events(now),
             "failed_tasks": year.failed_tasks(request.user),
             "submissions_waiting": year.submissions_waiting(request.user, now),
+            "may_accept_waiting": can_accept_waiting(request.user)[0],
         },
     )
+
+
+@require_POST
+def accept_waiting_submissions(request: HttpRequest) -> HttpResponse:
+    """The year page's "Accept them now": the waiting submissions become applications in this
+    request (the worker's own code), then back to the year page with what came of it."""
+    from workflows.console.waiting import accept_waiting_now, can_accept_waiting
+
+    allowed, reason = can_accept_waiting(request.user)
+    if not allowed:
+        raise PermissionDenied(reason)
+    result = accept_waiting_now(request.user)
+    if result.accepted:
+        messages.success(
+            request,
+            ngettext(
+                "%(n)s waiting submission was accepted: it is an application now.",
+                "%(n)s waiting submissions were accepted: they are applications now.",
+                result.accepted,
+            )
+            % {"n": result.accepted},
+        )
+    if result.failed:
+        messages.error(
+            request,
+            ngettext(
+                "%(n)s submission could not be accepted and is still waiting. The error is in "
+                "the server's log; once the background worker runs, its attempts are listed "
+                "under failed tasks.",
+                "%(n)s submissions could not be accepted and are still waiting. The error is in "
+                "the server's log; once the background worker runs, its attempts are listed "
+                "under failed tasks.",
+                result.failed,
+            )
+            % {"n": result.failed},
+            buttons=[messages.button(reverse("console:failures"), _("Failed tasks and emails"))],
+        )
+    if not result.accepted and not result.failed:
+        messages.info(request, _("No submission was waiting any more: nothing to accept."))
+    return redirect("console:year")
 
 
 def year_workbook(cohorts) -> HttpResponse:

@@ -44,6 +44,7 @@ app_name = "console"
 urlpatterns = [
     path("intake/", views.dashboard, name="dashboard"),
     path("year/", views.programme_year, name="year"),
+    path("year/accept-waiting/", views.accept_waiting_submissions, name="accept_waiting"),
     path("applications/<int:pk>/withdraw/", withdraw.withdraw, name="withdraw"),
     path("workflows/", workflow_views.workflow_index, name="workflows"),
     path("workflows/failures/", notification_views.failed_work, name="failures"),
