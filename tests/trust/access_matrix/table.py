@@ -231,6 +231,11 @@ ROWS.update(
         "evaluation_admin:pdf": Row(A_COORDINATORS, kwargs=_this),
         "console:dashboard": Row(admin(staff=DENIED, coordinators=OK, reviewers=OK)),
         "console:year": Row(COORDINATORS_ONLY),
+        # "Accept them now": POST only; a POST by anyone but a global coordinator is refused
+        # (checked), the global coordinator's would accept the world's waiting submissions.
+        "console:accept_waiting": Row(
+            admin(staff=NOT_ALLOWED), extra={"post_skip": (COORD_GLOBAL,)}
+        ),
         "console:withdraw": Row(
             A_COORDINATORS, kwargs=_a, extra={"post_skip": (COORD_THIS, COORD_GLOBAL)}
         ),
