@@ -14,8 +14,9 @@ write lock from the web processes that answer them. It accepts every waiting sub
 first, once none has arrived for ``APPLICATIONS_ACCEPT_QUIET_MS`` (500) or the oldest has waited
 ``APPLICATIONS_ACCEPT_MAX_DELAY_SECONDS`` (10), so a steady stream is accepted every ten seconds
 at the latest. Measured with ``manage.py bench --only http`` (two web workers and a qcluster on
-two cores): 200 submissions from 50 clients at 80–107 a second with the wait, about 30
-without it, the worker's acceptances stalling the web on SQLite's write lock.
+two cores): 200 submissions from 50 clients at 80–107 a second with the wait (180–200 since
+the request got cheaper), about 30 without it, the worker's acceptances stalling the web on
+SQLite's write lock.
 
 A duplicate (the address applied to this cohort in this role before) is found by the worker:
 the applicant was answered as for a new application either way, and the address's owner gets

@@ -7,7 +7,8 @@ accepts them (:func:`applications.acceptance.accept_received`). The worker then 
 person, the application with its typed profile, the consent, the first history entry and the
 confirmation email, and deletes this row in the same transaction. A request therefore makes
 9 queries and one write instead of 41 queries in four writes (``manage.py bench --only http``:
-about 80–107 submissions a second on two cores and SQLite, 30–37 before).
+80–107 submissions a second on two cores and SQLite, 30–37 before; 180–200 once the CV check
+and the snapshot got cheaper, README "Submissions, the round after").
 
 Nothing is lost when the worker is down or its task is lost: the row stays until it is
 accepted, and a schedule accepts whatever has waited too long (``accept_waiting``).
