@@ -12,12 +12,20 @@ Why it looks the way it does:
 * The rate limit counts rows in the database, so it holds across worker processes.
 * The link is consumed by a POST from a confirmation page: mail scanners that GET every link
   do not burn it. Consuming is a compare-and-set ``UPDATE``, so two tabs cannot both use it.
+* A first-time applicant may ask for a link seconds after sending the form, before the worker
+  has accepted the submission and so before they are a :class:`Person`. An address with no
+  person but with waiting submissions has those accepted first, by the worker's own
+  :func:`~applications.acceptance.accept_received`, and then gets its link like any known
+  address (:func:`accept_waiting_for`). The answer stays the same either way. The extra work
+  is done only for an address that has just sent a form, and the time floor hides it only
+  while an acceptance takes less than the floor (the answer's text is what must not differ).
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import secrets
 import time
 from collections.abc import Callable
@@ -29,8 +37,11 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from applications.models import Person, normalise_email
+from applications.acceptance import accept_received
+from applications.models import Person, ReceivedSubmission, normalise_email
 from portal.models import TOKEN_LIFETIME, SignInRequest, SignInToken
+
+logger = logging.getLogger(__name__)
 
 #: Email template (under notifications/email/) of the sign-in link.
 EMAIL_TEMPLATE = "portal_sign_in"
@@ -123,13 +134,46 @@ def request_sign_in_link(
             _render_decoy(token, link_for)
         else:
             SignInRequest.objects.create(email_hash=email_hash, ip_address=ip)
-            person = Person.objects.filter(email=normalise_email(email)).first()
+            address = normalise_email(email)
+            person = Person.objects.filter(email=address).first()
+            if person is None and accept_waiting_for(address):
+                person = Person.objects.filter(email=address).first()
             if person is not None:
                 _issue_link(person, token, token_hash, ip, link_for)
             else:
                 _render_decoy(token, link_for)
     _wait_for_floor(started)
     return LinkRequestResult(True)
+
+
+def accept_waiting_for(address: str) -> bool:
+    """Accept the waiting submissions sent from ``address`` (normalised) now, oldest first,
+    rather than leave their sender without a link until the worker gets to them; whether all
+    of them were accepted (or found duplicate).
+
+    Only rows whose answers' email normalises to ``address`` are touched (compared in Python,
+    as :func:`portal.waiting.waiting_submissions` does, because ``normalise_email`` is more
+    than the database's case-insensitive match); someone else's submissions wait for the
+    worker. Each acceptance runs in its own savepoint, so one that fails rolls back alone and
+    leaves this request's transaction usable: the failure is logged, its row stays for the
+    worker and the schedule to retry, and the address is treated as unknown (no link; the
+    answer is the same).
+    """
+    pks = [
+        pk
+        for pk, sent_from in ReceivedSubmission.objects.order_by("received_at", "pk").values_list(
+            "pk", "answers__email"
+        )
+        if isinstance(sent_from, str) and normalise_email(sent_from) == address
+    ]
+    for pk in pks:
+        try:
+            with transaction.atomic():
+                accept_received(pk)
+        except Exception:  # noqa: BLE001 - logged; the worker will try again
+            logger.exception("Received submission %s could not be accepted for a sign-in", pk)
+            return False
+    return bool(pks)
 
 
 def _issue_link(
