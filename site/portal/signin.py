@@ -38,8 +38,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from applications.acceptance import accept_received
-from applications.models import Person, ReceivedSubmission, normalise_email
+from applications.models import Person, normalise_email
 from portal.models import TOKEN_LIFETIME, SignInRequest, SignInToken
+from portal.waiting import received_from
 
 logger = logging.getLogger(__name__)
 
@@ -151,21 +152,14 @@ def accept_waiting_for(address: str) -> bool:
     rather than leave their sender without a link until the worker gets to them; whether all
     of them were accepted (or found duplicate).
 
-    Only rows whose answers' email normalises to ``address`` are touched (compared in Python,
-    as :func:`portal.waiting.waiting_submissions` does, because ``normalise_email`` is more
-    than the database's case-insensitive match); someone else's submissions wait for the
-    worker. Each acceptance runs in its own savepoint, so one that fails rolls back alone and
-    leaves this request's transaction usable: the failure is logged, its row stays for the
-    worker and the schedule to retry, and the address is treated as unknown (no link; the
-    answer is the same).
+    Only rows whose answers' email normalises to ``address`` are touched
+    (:func:`portal.waiting.received_from`); someone else's submissions wait for the worker.
+    Each acceptance runs in its own savepoint, so one that fails rolls back alone and leaves
+    this request's transaction usable: the failure is logged, its row stays for the worker
+    and the schedule to retry, and the address is treated as unknown (no link; the answer is
+    the same).
     """
-    pks = [
-        pk
-        for pk, sent_from in ReceivedSubmission.objects.order_by("received_at", "pk").values_list(
-            "pk", "answers__email"
-        )
-        if isinstance(sent_from, str) and normalise_email(sent_from) == address
-    ]
+    pks = received_from(address)
     for pk in pks:
         try:
             with transaction.atomic():

@@ -54,12 +54,7 @@ def waiting_submissions(
     ``applications`` is left out: the worker will find it a duplicate, create nothing and
     email the applicant, so it would never appear here as the note promises.
     """
-    address = normalise_email(person.email)
-    mine = [
-        pk
-        for pk, email in ReceivedSubmission.objects.values_list("pk", "answers__email")
-        if isinstance(email, str) and normalise_email(email) == address
-    ]
+    mine = received_from(normalise_email(person.email))
     if not mine:
         return []
     applied = {(application.cohort_id, application.role) for application in applications}
@@ -79,4 +74,18 @@ def waiting_submissions(
         )
         for row in rows
         if (row.cohort_id, row.role) not in applied
+    ]
+
+
+def received_from(address: str) -> list[int]:
+    """The waiting submissions sent from ``address`` (normalised), oldest first: those whose
+    answers' email normalises to it. Compared in Python, because ``normalise_email`` is more
+    than the database's case-insensitive match (SQLite folds the case of ASCII letters only);
+    one query, whatever the number of rows."""
+    return [
+        pk
+        for pk, sent_from in ReceivedSubmission.objects.order_by("received_at", "pk").values_list(
+            "pk", "answers__email"
+        )
+        if isinstance(sent_from, str) and normalise_email(sent_from) == address
     ]
