@@ -29,6 +29,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -188,34 +189,74 @@ def accept_when_quiet(
     return accept_waiting(older_than=timedelta(0))
 
 
+@dataclass(frozen=True)
+class AcceptedOldest:
+    """What :func:`accept_oldest` did with the submissions it took.
+
+    ``applications`` became applications; ``settled`` needed none (a duplicate, its address's
+    owner emailed, or one another process accepted meanwhile); ``failed`` are still waiting,
+    their transactions rolled back (``errors`` says why); ``left`` were past the cutoff but
+    beyond the limit, untouched."""
+
+    applications: int = 0
+    settled: int = 0
+    failed: int = 0
+    left: int = 0
+    errors: tuple[Exception, ...] = field(default=(), repr=False)
+
+
+def accept_oldest(older_than: timedelta, limit: int | None = None) -> AcceptedOldest:
+    """Accept the submissions received more than ``older_than`` ago, oldest first, at most
+    ``limit`` of them, each in its own transaction: one that fails is logged and kept, and does
+    not hold up the others. A limit keeps a request that accepts (the console's "Accept them
+    now") short after a long outage; the worker's tasks take everything."""
+    cutoff = timezone.now() - older_than
+    pks = list(
+        ReceivedSubmission.objects.filter(received_at__lte=cutoff)
+        .order_by("received_at", "pk")
+        .values_list("pk", flat=True)
+    )
+    taken, left = (pks, []) if limit is None else (pks[:limit], pks[limit:])
+    applications = settled = 0
+    errors: list[Exception] = []
+    for pk in taken:
+        try:
+            application = accept_received(pk)
+        except Exception as error:  # noqa: BLE001 - counted; the caller decides what to raise
+            logger.exception("Received submission %s could not be accepted", pk)
+            errors.append(error)
+            continue
+        if application is None:
+            settled += 1
+        else:
+            applications += 1
+    return AcceptedOldest(
+        applications=applications,
+        settled=settled,
+        failed=len(errors),
+        left=len(left),
+        errors=tuple(errors),
+    )
+
+
 def accept_waiting(older_than: timedelta = WAITING_TOO_LONG) -> int:
     """Accept every submission received more than ``older_than`` ago (the schedule's safety
     net for a lost task or a worker that was down); returns how many were looked at.
 
-    One that fails (its transaction rolled back, the row kept for the next run) does not
-    hold up the others; the first failure is raised at the end, so that the task shows in
-    the console's failed background tasks."""
-    cutoff = timezone.now() - older_than
-    pks = list(
-        ReceivedSubmission.objects.filter(received_at__lte=cutoff)
-        .order_by("received_at")
-        .values_list("pk", flat=True)
-    )
-    failures: list[Exception] = []
-    for pk in pks:
-        try:
-            accept_received(pk)
-        except Exception as error:  # noqa: BLE001 - reported below, after the others
-            logger.exception("Received submission %s could not be accepted", pk)
-            failures.append(error)
-    if failures:
+    One that fails does not hold up the others; the first failure is raised at the end, so
+    that the task shows in the console's failed background tasks."""
+    outcome = accept_oldest(older_than)
+    looked_at = outcome.applications + outcome.settled + outcome.failed
+    if outcome.errors:
         raise RuntimeError(
-            f"{len(failures)} of {len(pks)} received submissions could not be accepted"
-        ) from failures[0]
-    return len(pks)
+            f"{outcome.failed} of {looked_at} received submissions could not be accepted"
+        ) from outcome.errors[0]
+    return looked_at
 
 
 __all__ = [
+    "AcceptedOldest",
+    "accept_oldest",
     "accept_received",
     "accept_waiting",
     "accept_when_quiet",

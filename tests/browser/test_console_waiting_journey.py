@@ -1,8 +1,9 @@
 """The programme-year notice "submissions are waiting for the background worker", end to end:
-a submission has waited ten minutes (its task lost, as when the worker is down); the global
-coordinator sees the notice with its explanation and the "Accept them now" button in Czech on a
-desktop and in German on a phone, presses it, and reads how many became applications; pressing
-it again from the stale page accepts nothing. Screenshots of each step; axe-core on the notice."""
+a submission has waited ten minutes (its task lost, as when the worker is down), and its copy
+nine; the global coordinator sees the notice with its explanation and the "Accept them now"
+button in Czech on a desktop and in German on a phone, presses it, and reads how many became
+applications (the copy became none, and the message says why); pressing it again from the
+stale page accepts nothing. Screenshots of each step; axe-core on the notice."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ SCHEDULE = "careersteps-applications-accept-waiting"
 
 def seed(email: str) -> str:
     """A submission copied from a demo mentee application (its answers as the form stores them,
-    without file references), received ten minutes ago and never queued. The worker's
+    without file references), received ten minutes ago and never queued, and the same sent
+    again a minute later (the applicant, hearing nothing, tried twice). The worker's
     every-five-minutes safety net is put off for an hour so it cannot take the submission
     first; its next run is returned to be restored."""
     return f"""
@@ -40,16 +42,17 @@ answers.update(email={email!r}, full_name="Vera Wartend")
 schedule = Schedule.objects.get(name={SCHEDULE!r})
 next_run = schedule.next_run.isoformat()
 Schedule.objects.filter(pk=schedule.pk).update(next_run=timezone.now() + timedelta(hours=1))
-ReceivedSubmission.objects.create(
-    cohort=source.cohort,
-    role=source.role,
-    form_page=source.form_page,
-    language=source.language,
-    answers=answers,
-    privacy_notice_version=source.profile.privacy_notice_version,
-    form_snapshot=source.form_snapshot,
-    received_at=timezone.now() - timedelta(minutes=10),
-)
+for minutes_ago in (10, 9):
+    ReceivedSubmission.objects.create(
+        cohort=source.cohort,
+        role=source.role,
+        form_page=source.form_page,
+        language=source.language,
+        answers=answers,
+        privacy_notice_version=source.profile.privacy_notice_version,
+        form_snapshot=source.form_snapshot,
+        received_at=timezone.now() - timedelta(minutes=minutes_ago),
+    )
 result = next_run
 """
 
@@ -64,6 +67,9 @@ result = {{
     "applications": Application.objects.filter(person__email={email!r}).count(),
     "emails": OutboundEmail.objects.filter(
         to={email!r}, template="application_submitted"
+    ).count(),
+    "already_applied": OutboundEmail.objects.filter(
+        to={email!r}, template="application_duplicate"
     ).count(),
 }}
 """
@@ -112,9 +118,18 @@ def test_a_global_coordinator_accepts_waiting_submissions_now(
         assert phone.url.endswith("/admin/year/")
         success = phone.locator(".messages .success")
         assert success.count() == 1 and "1" in success.inner_text()
+        # The second copy became no second application, and the message says so.
+        repeated = phone.locator(".messages .info")
+        assert repeated.count() == 1 and "keine neue Bewerbung" in repeated.inner_text()
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 390
         assert phone.locator("#submissions-waiting-notice").count() == 0
         shots.take(phone, "de-phone-accepted")
-        assert live_site.query(state(email)) == {"waiting": 0, "applications": 1, "emails": 1}
+        assert live_site.query(state(email)) == {
+            "waiting": 0,
+            "applications": 1,
+            "emails": 1,
+            "already_applied": 1,
+        }
 
         # The desktop page still shows the button: a second press accepts nothing.
         desktop.locator("#accept-waiting button[type='submit']").click()
@@ -122,6 +137,11 @@ def test_a_global_coordinator_accepts_waiting_submissions_now(
         assert desktop.locator(".messages .info").count() == 1
         assert desktop.locator("#submissions-waiting-notice").count() == 0
         shots.take(desktop, "de-desktop-pressed-again")
-        assert live_site.query(state(email)) == {"waiting": 0, "applications": 1, "emails": 1}
+        assert live_site.query(state(email)) == {
+            "waiting": 0,
+            "applications": 1,
+            "emails": 1,
+            "already_applied": 1,
+        }
     finally:
         restore_schedule(live_site, next_run)

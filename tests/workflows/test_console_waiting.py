@@ -178,7 +178,7 @@ def test_pressing_it_makes_the_waiting_submissions_applications(
         response = client.post(ACCEPT_URL)
 
     assert f"User {coordinator.pk} (coordinator) accepted waiting submissions" in caplog.text
-    assert "2 accepted, 0 failed" in caplog.text
+    assert "2 accepted, 0 needed no application, 0 failed, 0 left for the next press" in caplog.text
 
     assert response.status_code == 302 and response["Location"] == reverse("console:year")
     assert list(ReceivedSubmission.objects.values_list("pk", flat=True)) == [fresh]
@@ -239,3 +239,73 @@ def test_a_failure_is_counted_and_the_others_accepted(
     assert "1 submission could not be accepted and is still waiting." in body
     assert f'href="{reverse("console:failures")}"' in body
     assert 'id="submissions-waiting"' in body  # still told: it still waits
+
+
+@pytest.mark.django_db
+def test_a_repeated_submission_is_not_called_an_application(
+    client, coordinator, mentee_form, institutions
+):
+    """The same address applied twice while the worker was down: one application, and the
+    second submission is reported as needing none (its sender gets the duplicate email)."""
+    waiting_submission(mentee_form, institutions, "twice@example.cz", minutes_ago=4)
+    waiting_submission(mentee_form, institutions, "twice@example.cz", minutes_ago=3)
+    client.force_login(coordinator)
+    body = client.post(ACCEPT_URL, follow=True).content.decode()
+    assert Application.objects.get().person.email == "twice@example.cz"
+    assert not ReceivedSubmission.objects.exists()
+    assert "1 waiting submission was accepted: it is an application now." in body
+    assert "1 waiting submission needed no new application" in body
+    assert OutboundEmail.objects.filter(template="application_duplicate").count() == 1
+
+
+@pytest.mark.django_db
+def test_a_press_accepts_at_most_its_share_oldest_first(
+    client, coordinator, mentee_form, institutions, monkeypatch
+):
+    """After a long outage a press stays short: the oldest ``ACCEPT_NOW_AT_MOST`` become
+    applications, the rest still wait, the coordinator is told how many and presses again."""
+    from workflows.console import waiting
+
+    monkeypatch.setattr(waiting, "ACCEPT_NOW_AT_MOST", 2)
+    waiting_submission(mentee_form, institutions, "oldest@example.cz", minutes_ago=9)
+    waiting_submission(mentee_form, institutions, "older@example.cz", minutes_ago=8)
+    newest = waiting_submission(mentee_form, institutions, "newer@example.cz", minutes_ago=7)
+    client.force_login(coordinator)
+
+    body = client.post(ACCEPT_URL, follow=True).content.decode()
+    assert sorted(Application.objects.values_list("person__email", flat=True)) == [
+        "older@example.cz",
+        "oldest@example.cz",
+    ]
+    assert list(ReceivedSubmission.objects.values_list("pk", flat=True)) == [newest]
+    assert "2 waiting submissions were accepted" in body
+    assert "1 more submission is still waiting: press “Accept them now” again" in body
+    assert 'id="accept-waiting"' in body  # the button is there to press again
+
+    body = client.post(ACCEPT_URL, follow=True).content.decode()
+    assert Application.objects.count() == 3 and not ReceivedSubmission.objects.exists()
+    assert "still waiting" not in body
+
+
+@pytest.mark.django_db
+def test_the_press_message_names_the_button_as_translated(
+    client, coordinator, mentee_form, institutions, monkeypatch
+):
+    from django.utils import translation
+
+    from workflows.console import waiting
+
+    monkeypatch.setattr(waiting, "ACCEPT_NOW_AT_MOST", 1)
+    waiting_submission(mentee_form, institutions, "a@example.cz", minutes_ago=5)
+    waiting_submission(mentee_form, institutions, "b@example.cz", minutes_ago=4)
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(coordinator)
+    profile.preferred_language = "de"
+    profile.save()
+    client.force_login(coordinator)
+    body = client.post(ACCEPT_URL, follow=True).content.decode()
+    with translation.override("de"):
+        button = translation.gettext("Accept them now")
+    assert button != "Accept them now"
+    assert f"„{button}“" in body or f"“{button}”" in body

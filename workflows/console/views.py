@@ -124,7 +124,33 @@ def accept_waiting_submissions(request: HttpRequest) -> HttpResponse:
             % {"n": result.failed},
             buttons=[messages.button(reverse("console:failures"), _("Failed tasks and emails"))],
         )
-    if not result.accepted and not result.failed:
+    if result.settled:
+        messages.info(
+            request,
+            ngettext(
+                "%(n)s waiting submission needed no new application: it repeated an earlier "
+                "one (its sender was told by email), or the background worker had just "
+                "accepted it.",
+                "%(n)s waiting submissions needed no new application: each repeated an earlier "
+                "one (its sender was told by email), or the background worker had just "
+                "accepted it.",
+                result.settled,
+            )
+            % {"n": result.settled},
+        )
+    if result.left:
+        messages.warning(
+            request,
+            ngettext(
+                "%(n)s more submission is still waiting: press “%(button)s” again to "
+                "accept the next ones, or start the background worker.",
+                "%(n)s more submissions are still waiting: press “%(button)s” again to "
+                "accept the next ones, or start the background worker.",
+                result.left,
+            )
+            % {"n": result.left, "button": _("Accept them now")},
+        )
+    if not (result.accepted or result.settled or result.failed or result.left):
         messages.info(request, _("No submission was waiting any more: nothing to accept."))
     return redirect("console:year")
 
