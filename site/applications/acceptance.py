@@ -204,6 +204,11 @@ class AcceptedOldest:
     left: int = 0
     errors: tuple[Exception, ...] = field(default=(), repr=False)
 
+    @property
+    def looked_at(self) -> int:
+        """The submissions taken (within the limit), whatever came of them."""
+        return self.applications + self.settled + self.failed
+
 
 def accept_oldest(older_than: timedelta, limit: int | None = None) -> AcceptedOldest:
     """Accept the submissions received more than ``older_than`` ago, oldest first, at most
@@ -246,12 +251,11 @@ def accept_waiting(older_than: timedelta = WAITING_TOO_LONG) -> int:
     One that fails does not hold up the others; the first failure is raised at the end, so
     that the task shows in the console's failed background tasks."""
     outcome = accept_oldest(older_than)
-    looked_at = outcome.applications + outcome.settled + outcome.failed
     if outcome.errors:
         raise RuntimeError(
-            f"{outcome.failed} of {looked_at} received submissions could not be accepted"
+            f"{outcome.failed} of {outcome.looked_at} received submissions could not be accepted"
         ) from outcome.errors[0]
-    return looked_at
+    return outcome.looked_at
 
 
 __all__ = [

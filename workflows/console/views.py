@@ -99,15 +99,15 @@ def accept_waiting_submissions(request: HttpRequest) -> HttpResponse:
     if not allowed:
         raise PermissionDenied(reason)
     result = accept_waiting_now(request.user)
-    if result.accepted:
+    if result.applications:
         messages.success(
             request,
             ngettext(
                 "%(n)s waiting submission was accepted: it is an application now.",
                 "%(n)s waiting submissions were accepted: they are applications now.",
-                result.accepted,
+                result.applications,
             )
-            % {"n": result.accepted},
+            % {"n": result.applications},
         )
     if result.failed:
         messages.error(
@@ -150,7 +150,7 @@ def accept_waiting_submissions(request: HttpRequest) -> HttpResponse:
             )
             % {"n": result.left, "button": _("Accept them now")},
         )
-    if not (result.accepted or result.settled or result.failed or result.left):
+    if not (result.looked_at or result.left):
         messages.info(request, _("No submission was waiting any more: nothing to accept."))
     return redirect("console:year")
 

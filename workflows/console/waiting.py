@@ -16,12 +16,11 @@ came of it, is written to the log.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext as _
 
-from applications.acceptance import WAITING_TOO_LONG, accept_oldest
+from applications.acceptance import WAITING_TOO_LONG, AcceptedOldest, accept_oldest
 from workflows.access.cohorts import is_global_coordinator
 
 logger = logging.getLogger(__name__)
@@ -34,20 +33,6 @@ logger = logging.getLogger(__name__)
 ACCEPT_NOW_AT_MOST = 200
 
 
-@dataclass(frozen=True)
-class AcceptedNow:
-    """What pressing the button did: ``accepted`` submissions became applications;
-    ``settled`` ones needed none (each repeated an earlier application, whose owner was
-    emailed, or the worker had just accepted it); ``failed`` ones could not be accepted and
-    still wait (their errors are in the log); ``left`` still wait, beyond this press's
-    :data:`ACCEPT_NOW_AT_MOST`."""
-
-    accepted: int
-    settled: int
-    failed: int
-    left: int
-
-
 def can_accept_waiting(user: Any) -> tuple[bool, str]:
     """Only global coordinators (and superusers): submissions carry no cohort scope until they
     are accepted, and only global coordinators are told that they wait."""
@@ -56,29 +41,24 @@ def can_accept_waiting(user: Any) -> tuple[bool, str]:
     return False, _("Only coordinators of all cohorts can accept waiting submissions.")
 
 
-def accept_waiting_now(user: Any) -> AcceptedNow:
+def accept_waiting_now(user: Any) -> AcceptedOldest:
     """Accept the submissions that have waited longer than the worker ever takes, oldest
     first and at most :data:`ACCEPT_NOW_AT_MOST`, in this request, and log who did it. A
     failure is counted, not raised: the others are accepted anyway (``accept_oldest``
-    isolates each) and the failed ones stay for the next attempt.
+    isolates each) and the failed ones stay for the next attempt; ``left`` counts those
+    beyond the limit, still waiting for the next press.
     Raises ``PermissionError`` for someone :func:`can_accept_waiting` refuses."""
     allowed, reason = can_accept_waiting(user)
     if not allowed:
         raise PermissionError(reason)
-    outcome = accept_oldest(older_than=WAITING_TOO_LONG, limit=ACCEPT_NOW_AT_MOST)
-    result = AcceptedNow(
-        accepted=outcome.applications,
-        settled=outcome.settled,
-        failed=outcome.failed,
-        left=outcome.left,
-    )
+    result = accept_oldest(older_than=WAITING_TOO_LONG, limit=ACCEPT_NOW_AT_MOST)
     log = logger.warning if result.failed else logger.info
     log(
         "User %s (%s) accepted waiting submissions in the console: "
         "%s accepted, %s needed no application, %s failed, %s left for the next press",
         user.pk,
         user.get_username(),
-        result.accepted,
+        result.applications,
         result.settled,
         result.failed,
         result.left,
