@@ -51,9 +51,22 @@ def our_violations(page: Page) -> list[dict]:
     return blocking
 
 
+def settle_layout(page: Page) -> None:
+    """Wait until a resize has been laid out: Wagtail's sidebar reacts to the new width on
+    the next frames and slides the main column over with a CSS transition, and measuring
+    meanwhile sees the old offset (the page looks cut off at phone width for some 200 ms)."""
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    page.wait_for_function(
+        "() => document.getAnimations()"
+        ".every(a => !(a instanceof CSSTransition) || a.playState !== 'running')",
+        timeout=5000,
+    )
+
+
 def screenshots_at_every_width(page: Page, shots, step: str) -> None:
     for name, width in WIDTHS.items():
         page.set_viewport_size({"width": width, "height": 900})
+        settle_layout(page)
         shots.take(page, f"{step}-{name}")
         overflow = page.evaluate(
             "() => document.querySelector('.reviewer-page').scrollWidth"
